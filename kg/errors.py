@@ -1,0 +1,78 @@
+"""Errors raised by kg, and the process exit codes they map to.
+
+Exit codes (documented in README.md):
+
+* 0 — every input exported and every graph conforms to the shapes;
+* 1 — a graph does not conform to the SHACL shapes (it is still written);
+* 2 — usage error (bad option or argument; click's default);
+* 3 — an input could not be exported (:class:`InputError` and its subclasses);
+* 4 — an output could not be written (:class:`OutputError`).
+
+Messy wikitext is never an error: extractors record a :class:`ExtractionWarning`
+and go on. An error means the input as a whole cannot give a graph.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NONCONFORMANT = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_OUTPUT = 4
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose.
+
+    :param source: the input the error is about (file name, ``-`` or page title).
+    :param message: what is wrong, in one line, ideally with a remedy.
+    """
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        self.message = message
+        super().__init__(f"{source}: {message}")
+
+
+class InputError(KgError):
+    """The input cannot be read or does not hold a usable page."""
+
+
+class NotFoundError(InputError):
+    """The input file does not exist or is not a file."""
+
+
+class FormatError(InputError):
+    """The input is not MediaWiki API JSON, an XML export, or wikitext we can read."""
+
+
+class MissingPageError(InputError):
+    """The API response or dump holds no page, or the page is missing / has no content."""
+
+
+class RedirectError(InputError):
+    """The page is a redirect; the message names its target."""
+
+    def __init__(self, source: str, target: str) -> None:
+        self.target = target
+        super().__init__(source, f'is a redirect to "{target}"; export "{target}" instead')
+
+
+class NotAFilmError(InputError):
+    """The page is not a film article (no {{Infobox film}})."""
+
+
+class OutputError(KgError):
+    """An output file could not be written."""
+
+    exit_code = EXIT_OUTPUT
+
+
+class ValidationSetupError(KgError):
+    """Shapes or data could not be loaded for validation."""
+
+
+class ExtractionWarning(UserWarning):
+    """Something in the wikitext could not be read; the rest was extracted."""

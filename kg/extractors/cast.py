@@ -1,0 +1,255 @@
+"""The cast: every performer and the character they play, in credit order.
+
+Read from the Cast section's bullet lists ("X as Y", "X – Y", "X ... Y", "X as:"
+followed by nested character lines, "(as Z)" credits, voice roles) and from cast
+tables (Actor / Role / voice-actor columns, or "X as Y" cells). When the article
+has no cast list, the infobox's ``starring`` gives the cast in billing order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.model import CastCredit, Ref
+from kg.parse import clean_text, find_section, params, parse, split_items, table_grid, tables
+
+CAST_SECTION_PATTERNS = (
+    r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",
+    r"cast (and|&) (characters?|crew|roles)",
+    r"characters? (and|&) cast",
+    r"starring",
+    r"(voice )?cast and (voice )?characters",
+    r"voice cast",
+    r"cast and characters",
+)
+STARRING_PARAMS = ("starring", "cast")
+# Between performer and character on a cast line (first match wins, outside links/templates/parentheses).
+SEPARATOR = re.compile(r"\s+as\s+|\s+as:\s*$|\s*\.{2,}\s*|\s*…\s*|\s[–—-]\s|\u00a0[–—-]\s|\t+|\s*:\s+(?=\S)")
+CREDITED_AS = re.compile(r"\(\s*(?:credited|billed|listed)?\s*as\s+([^()]+?)\s*\)", re.I)
+VOICE = re.compile(r"\((?:[^()]*\b)?voice(?:d| role| only)?\b[^()]*\)|\bvoice of\b", re.I)
+UNCREDITED = re.compile(r"\(\s*uncredited\s*\)", re.I)
+# A character description starts after one of these when what follows is lower-case prose.
+DESCRIPTION = re.compile(r"\s*(?:,|;|\s[–—-]\s|:)\s+(?=(?:[a-z]|(?:A|An|The|His|Her|Their|One|Two|Who)\b))")
+ACTOR_HEADER = re.compile(r"actor|actress|cast|performer|played by|portrayed by|voice|voiced by|dub|starring", re.I)
+CHARACTER_HEADER = re.compile(r"character|role|part\b|as\b", re.I)
+MAX_CHARACTER_LENGTH = 120
+
+
+class CastExtractor:
+    name = "cast"
+    produces = ("cast",)
+
+    def extract(self, ctx) -> dict[str, Any]:
+        section = find_section(ctx.code, CAST_SECTION_PATTERNS)
+        credits: list[CastCredit] = []
+        if section is not None:
+            voice_section = "voice" in section.title.lower()
+            credits = _from_tables(ctx, section.code, voice_section)
+            credits += _from_bullets(ctx, section.code, voice_section, start=len(credits) + 1)
+        if not credits:
+            credits = _from_starring(ctx)
+        return {"cast": tuple(credits)}
+
+
+def _from_starring(ctx) -> list[CastCredit]:
+    ps = params(ctx.infobox)
+    value = next((ps[p] for p in STARRING_PARAMS if p in ps and clean_text(ps[p])), None)
+    if value is None:
+        return []
+    out: list[CastCredit] = []
+    for item in split_items(value):
+        for ref in ctx.resolver.refs(item):
+            if all(c.actor != ref for c in out):
+                out.append(CastCredit(len(out) + 1, ref, source="infobox:starring"))
+    return out
+
+
+def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[CastCredit]:
+    out: list[CastCredit] = []
+    pending: tuple[list[Ref], int] | None = None  # "X as:" waiting for nested character lines
+    raw_text = _without_tables(str(code))
+    for raw in raw_text.split("\n"):
+        m = re.match(r"^\s*([*#]+)\s*(.*)$", raw)
+        if not m:
+            continue
+        depth, line = len(m.group(1)), html.unescape(_strip_refs(m.group(2))).strip()
+        if not clean_text(line):
+            continue
+        if pending is not None and depth > pending[1]:
+            character, credited, voice = _character(line)
+            if character:
+                for actor in pending[0]:
+                    out.append(CastCredit(start + len(out), actor, character, credited, voice or voice_section))
+            continue
+        pending = None
+        actor_part, character_part, trailing_colon = _split_line(line)
+        if trailing_colon:
+            actors = ctx.resolver.refs(parse(actor_part)) if character_part is not None else []
+            pending = (actors, depth) if actors else None
+            continue
+        if _is_heading(line):
+            continue
+        if character_part is None:
+            actors = _leading_actor(ctx, line)
+            for actor in actors:
+                voice = bool(VOICE.search(line)) or voice_section
+                credited = CREDITED_AS.search(line)
+                out.append(CastCredit(start + len(out), actor, None, credited.group(1).strip() if credited else None, voice))
+            continue
+        actors = ctx.resolver.refs(parse(actor_part))
+        character, credited, voice = _character(character_part)
+        credited_actor = CREDITED_AS.search(actor_part)
+        if credited_actor and not credited:
+            credited = credited_actor.group(1).strip()
+        for actor in actors:
+            out.append(CastCredit(start + len(out), actor, character, credited, voice or voice_section or bool(VOICE.search(actor_part))))
+    return out
+
+
+def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
+    out: list[CastCredit] = []
+    for table in tables(code):
+        grid = table_grid(table)
+        if not grid:
+            continue
+        header_rows = 0
+        while header_rows < len(grid) and all(c is None or c.header for c in grid[header_rows]):
+            header_rows += 1
+        headers = [clean_text(c.code) if c is not None else "" for c in grid[header_rows - 1]] if header_rows else []
+        actor_cols = [i for i, h in enumerate(headers) if ACTOR_HEADER.search(h) and not re.search(r"character|role", h, re.I)]
+        char_cols = [i for i, h in enumerate(headers) if CHARACTER_HEADER.search(h) and i not in actor_cols]
+        body = grid[header_rows:]
+        if not actor_cols:
+            # no usable header: cells written as "X as Y", or Actor | Role by position
+            if any(" as " in clean_text(c.code) for row in body for c in row if c is not None):
+                for row in body:
+                    seen = set()
+                    for cell in row:
+                        if cell is None or id(cell) in seen:
+                            continue
+                        seen.add(id(cell))
+                        text = html.unescape(_strip_refs(str(cell.code))).strip()
+                        actor_part, character_part, _ = _split_line(text)
+                        if character_part is None:
+                            continue
+                        character, credited, voice = _character(character_part)
+                        for actor in ctx.resolver.refs(parse(actor_part)):
+                            out.append(CastCredit(len(out) + 1, actor, character, credited, voice or voice_section, "cast-table"))
+                continue
+            actor_cols, char_cols = [0], [1]
+        voice_cols = {i for i in actor_cols if i < len(headers) and re.search(r"voice|dub", headers[i], re.I)}
+        for row in body:
+            character = None
+            credited = None
+            for c in char_cols[:1]:
+                if c < len(row) and row[c] is not None:
+                    character, credited, _ = _character(html.unescape(_strip_refs(str(row[c].code))))
+            for c in actor_cols:
+                if c >= len(row) or row[c] is None:
+                    continue
+                cell_text = _strip_refs(str(row[c].code))
+                for actor in ctx.resolver.refs(parse(cell_text)):
+                    voice = c in voice_cols or voice_section or bool(VOICE.search(cell_text))
+                    out.append(CastCredit(len(out) + 1, actor, character, credited, voice, "cast-table"))
+    return out
+
+
+def _split_line(line: str) -> tuple[str, str | None, bool]:
+    """Split a cast line into (performer wikitext, character wikitext or None, ends with "as:")."""
+    depth = paren = 0
+    i = 0
+    while i < len(line):
+        two = line[i : i + 2]
+        if two in ("[[", "{{"):
+            depth += 1
+            i += 2
+            continue
+        if two in ("]]", "}}"):
+            depth = max(0, depth - 1)
+            i += 2
+            continue
+        ch = line[i]
+        if ch == "(":
+            paren += 1
+        elif ch == ")":
+            paren = max(0, paren - 1)
+        elif depth == 0 and paren == 0:
+            m = SEPARATOR.match(line, i)
+            if m and i > 0:
+                actor, rest = line[:i], line[m.end() :]
+                colon = m.group().strip() == "as:" or (rest.strip() == "" and line.rstrip().endswith(":"))
+                return actor, rest if rest.strip() or colon else None, colon
+        i += 1
+    if line.rstrip().endswith(":"):
+        return line.rstrip()[:-1], None, True
+    return line, None, False
+
+
+def _character(text: str) -> tuple[str | None, str | None, bool]:
+    """(character name, credited-as name, voice role) from the part after the separator."""
+    credited = CREDITED_AS.search(text)
+    voice = bool(VOICE.search(text))
+    cleaned = CREDITED_AS.sub("", text)
+    cleaned = VOICE.sub("", cleaned)
+    cleaned = UNCREDITED.sub("", cleaned)
+    name = clean_text(cleaned)
+    name = re.sub(r"\s*\((?:cameo|archive footage|special appearance|guest appearance|guest role|uncredited|credited)[^()]*\)", "", name, flags=re.I)
+    m = DESCRIPTION.search(name)
+    if m:
+        name = name[: m.start()]
+    if len(name) > MAX_CHARACTER_LENGTH:
+        name = re.split(r"[,;]", name, maxsplit=1)[0]
+    name = name.strip(" ,;:.\"'“”").strip()
+    if name.endswith((" Jr", " Sr", " Dr", " St")):
+        name += "."
+    if not name or len(name) > MAX_CHARACTER_LENGTH:
+        name = None
+    return name or None, credited.group(1).strip() if credited else None, voice
+
+
+def _leading_actor(ctx, line: str) -> list[Ref]:
+    """The performer on a line with no character: its leading link, or the whole line if it is short."""
+    code = parse(line)
+    first = code.nodes[0] if code.nodes else None
+    refs = ctx.resolver.refs(code)
+    if not refs:
+        return []
+    from mwparserfromhell.nodes import Template, Wikilink
+
+    if isinstance(first, Wikilink) or (isinstance(first, Template) and refs[0].title):
+        return refs[:1]
+    text = clean_text(code)
+    if len(text.split()) <= 5 and not re.search(r"[.!?]\s|\b(is|was|are|has|plays|makes)\b", text):
+        return refs[:1] if len(refs) == 1 else refs
+    return []
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return bool(re.fullmatch(r"'''[^']+'''\s*:?", stripped)) or stripped.endswith(":")
+
+
+def _strip_refs(text: str) -> str:
+    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)
+    text = re.sub(r"<ref[^>]*>.*?</ref\s*>", "", text, flags=re.I | re.S)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
+
+
+def _without_tables(text: str) -> str:
+    out, depth = [], 0
+    for line in text.split("\n"):
+        s = line.lstrip()
+        if s.startswith("{|"):
+            depth += 1
+        if depth == 0:
+            out.append(line)
+        if s.startswith("|}"):
+            depth = max(0, depth - 1)
+    return "\n".join(out)
+
+
+EXTRACTOR = CastExtractor()

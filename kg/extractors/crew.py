@@ -1,0 +1,51 @@
+"""Credits from the infobox: who directed, wrote, produced, shot, edited, scored, made and distributed the film."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.model import Credit
+from kg.parse import params, split_items
+
+# role -> infobox parameter names (normalised: lower-case, "_" as space), in order.
+ROLES: dict[str, tuple[str, ...]] = {
+    "director": ("director", "directors", "directed by"),
+    "producer": ("producer", "producers", "produced by"),
+    "screenwriter": ("writer", "writers", "screenplay", "screenplay by", "written by", "screen story", "teleplay"),
+    "story": ("story", "story by"),
+    "narrator": ("narrator", "narrators", "narrated by"),
+    "starring": ("starring",),
+    "music": ("music", "music by", "composer", "score"),
+    "cinematographer": ("cinematography", "cinematographer"),
+    "editor": ("editing", "editor", "edited by", "editors"),
+    "studio": ("studio", "studios", "production companies", "production company", "production"),
+    "distributor": ("distributor", "distributors", "distributed by"),
+}
+# Roles held by organisations rather than people.
+ORGANISATION_ROLES = frozenset({"studio", "distributor"})
+
+
+class CrewExtractor:
+    name = "crew"
+    produces = ("credits",)
+
+    def extract(self, ctx) -> dict[str, Any]:
+        ps = params(ctx.infobox)
+        credits: list[Credit] = []
+        seen: set[tuple[str, object]] = set()
+        for role, aliases in ROLES.items():
+            for alias in aliases:
+                value = ps.get(alias)
+                if value is None:
+                    continue
+                for item in split_items(value):
+                    for ref in ctx.resolver.refs(item, split=role not in ORGANISATION_ROLES):
+                        key = (role, ref.title if ref.is_global else ref.name)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        credits.append(Credit(role, ref, alias.replace(" ", "_")))
+        return {"credits": tuple(credits)}
+
+
+EXTRACTOR = CrewExtractor()

@@ -1,0 +1,396 @@
+"""The film itself: name, short description, image, releases, runtime, countries,
+languages, budget and gross, the work it is based on, and genres from the lead."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.model import BasedOn, Ref, Release
+from kg.parse import (
+    Link,
+    clean_text,
+    find_templates,
+    get_param,
+    lead,
+    parse,
+    parse_link,
+    positional,
+    split_items,
+    template_name,
+)
+from kg.values import (
+    PartialDate,
+    language_code,
+    normalise_country,
+    parse_dates,
+    parse_money,
+    parse_runtime,
+)
+
+NAME_PARAMS = ("name", "title")
+IMAGE_PARAMS = ("image", "poster")
+CAPTION_PARAMS = ("caption", "image caption")
+RELEASED_PARAMS = ("released", "release date", "release dates", "released date", "release", "premiere")
+RUNTIME_PARAMS = ("runtime", "running time", "length")
+COUNTRY_PARAMS = ("country", "countries")
+LANGUAGE_PARAMS = ("language", "languages")
+BUDGET_PARAMS = ("budget",)
+GROSS_PARAMS = ("gross", "box office")
+BASED_ON_PARAMS = ("based on", "basedon", "based-on")
+
+SHORT_DESCRIPTION = ("short description",)
+FILM_DATE_TEMPLATES = ("film date", "filmdate", "release date", "film release date", "release dates")
+START_DATE_TEMPLATES = (
+    "start date", "start date and age", "release date and age", "start-date", "startdate",
+    "birth date", "date", "dts", "film date and age",
+)
+BASED_ON_TEMPLATES = ("based on", "basedon", "based on work")
+# Release labels that are a kind of release, not a place.
+RELEASE_KINDS = frozenset(
+    {
+        "limited", "wide", "premiere", "world premiere", "worldwide", "nationwide", "theatrical",
+        "re-release", "rerelease", "general", "general release", "digital", "streaming", "television",
+        "tv", "dvd", "home video", "vod", "expanded", "internet", "online", "original", "original release",
+        "initial release", "limited release", "wide release", "festival", "special screening",
+        "roadshow", "restored", "director's cut", "release", "u.s. premiere", "us premiere",
+    }
+)
+# Currency templates: name -> the symbol they stand for; the amount is their first argument.
+CURRENCY_TEMPLATES = {
+    "inr": "₹", "₹": "₹", "indian rupee": "₹", "inrconvert": "₹", "inr convert": "₹",
+    "us$": "US$", "usd": "US$", "us dollar": "US$", "gbp": "£", "£": "£", "eur": "€", "€": "€",
+    "jpy": "¥", "yen": "¥", "¥": "¥", "cny": "CN¥", "rmb": "CN¥", "bdt": "৳", "taka": "৳",
+    "krw": "₩", "won": "₩", "aud": "A$", "a$": "A$", "cad": "C$", "ca$": "C$", "nzd": "NZ$",
+    "hkd": "HK$", "hk$": "HK$", "php": "₱", "idr": "Rp", "rub": "₽", "brl": "R$", "pkr": "PKR ",
+    "lkr": "LKR ", "npr": "NPR ", "sgd": "S$", "chf": "CHF ", "sek": "SEK ", "nok": "NOK ", "dkk": "DKK ",
+    "try": "TRY ", "thb": "THB ", "myr": "MYR ", "mxn": "MXN ", "zar": "ZAR ", "egp": "EGP ",
+}
+# INRConvert's unit letters.
+INR_UNITS = {"c": "crore", "cr": "crore", "crore": "crore", "l": "lakh", "lakh": "lakh", "b": "billion", "m": "million", "k": "thousand"}
+_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
+
+
+class FilmExtractor:
+    name = "film"
+    produces = (
+        "name", "description", "image", "caption", "releases", "runtimes", "countries",
+        "languages", "budget", "gross", "based_on", "genres",
+    )
+
+    def extract(self, ctx) -> dict[str, Any]:
+        box = ctx.infobox
+        out: dict[str, Any] = {}
+        name = clean_text(get_param(box, *NAME_PARAMS))
+        out["name"] = name or _DISAMBIGUATOR.sub("", ctx.page.title) or ctx.page.title
+        out["description"] = _short_description(ctx.code)
+        image = get_param(box, *IMAGE_PARAMS)
+        out["image"] = _image_name(image) if image is not None else None
+        out["caption"] = clean_text(get_param(box, *CAPTION_PARAMS)) or None if out["image"] else None
+        out["releases"] = tuple(_releases(ctx, get_param(box, *RELEASED_PARAMS)))
+        out["runtimes"] = tuple(_runtimes(ctx, get_param(box, *RUNTIME_PARAMS)))
+        out["countries"] = tuple(_countries(ctx, get_param(box, *COUNTRY_PARAMS)))
+        out["languages"] = tuple(_languages(ctx, get_param(box, *LANGUAGE_PARAMS)))
+        out["budget"] = _money(ctx, "budget", get_param(box, *BUDGET_PARAMS))
+        out["gross"] = _money(ctx, "gross", get_param(box, *GROSS_PARAMS))
+        out["based_on"] = tuple(_based_on(ctx, get_param(box, *BASED_ON_PARAMS)))
+        out["genres"] = tuple(_genres(ctx.code))
+        return out
+
+
+def _short_description(code: Wikicode) -> str | None:
+    for t in find_templates(code, SHORT_DESCRIPTION, recursive=False):
+        args = positional(t)
+        if args:
+            text = clean_text(args[0])
+            if text and text.lower() != "none":
+                return text
+    return None
+
+
+def _image_name(value: Wikicode) -> str | None:
+    for link in value.filter_wikilinks(recursive=True):
+        title = str(link.title).strip()
+        if re.match(r"(?i)(file|image):", title):
+            return title.split(":", 1)[1].strip() or None
+    text = clean_text(value)
+    text = re.sub(r"(?i)^(file|image):", "", text).strip()
+    if not text or not re.search(r"\.[A-Za-z0-9]{2,5}$", text):
+        return None
+    return text
+
+
+def _label_to_place_or_kind(ctx, label: Wikicode | str | None) -> tuple[Ref | None, str | None]:
+    if label is None:
+        return None, None
+    text = clean_text(label).strip("() ")
+    if not text:
+        return None, None
+    if text.casefold() in RELEASE_KINDS or text.casefold().endswith((" premiere", " release")):
+        return None, text[:1].upper() + text[1:]
+    refs = ctx.resolver.refs(label if not isinstance(label, str) else parse(label), split=False)
+    if refs:
+        return refs[0], None
+    return None, None
+
+
+def _releases(ctx, value: Wikicode | None) -> list[Release]:
+    if value is None:
+        return []
+    out: list[Release] = []
+    for item in split_items(value):
+        templates = [t for t in item.filter_templates(recursive=False)]
+        handled = False
+        for t in templates:
+            name = template_name(t)
+            if name in FILM_DATE_TEMPLATES:
+                args = positional(t)
+                for i in range(0, len(args), 4):
+                    group = args[i : i + 4]
+                    parts = [clean_text(g) for g in group[:3]]
+                    if not parts or not parts[0]:
+                        continue
+                    date = PartialDate.from_parts(*(p or None for p in parts))
+                    if date is None:
+                        ctx.warn("released", f'cannot read {{{{{name}}}}} date "{"|".join(parts)}"')
+                        continue
+                    place, kind = _label_to_place_or_kind(ctx, group[3] if len(group) > 3 else None)
+                    out.append(Release(date, place, kind, "released"))
+                handled = True
+            elif name in START_DATE_TEMPLATES:
+                args = [clean_text(a) for a in positional(t)[:3]]
+                date = PartialDate.from_parts(*(a or None for a in args)) if args and args[0] else None
+                if date is None:
+                    ctx.warn("released", f'cannot read {{{{{name}}}}} date "{"|".join(args)}"')
+                    continue
+                rest = _text_without_templates(item)
+                place, kind = _label_to_place_or_kind(ctx, rest)
+                out.append(Release(date, place, kind, "released"))
+                handled = True
+        if handled:
+            continue
+        text = clean_text(item)
+        dates = parse_dates(text)
+        if not dates:
+            if text:
+                ctx.warn("released", f'cannot parse date "{text}"')
+            continue
+        labels = re.findall(r"\(([^()]*)\)", text)
+        for i, date in enumerate(dates):
+            label = labels[i] if i < len(labels) and len(labels) >= len(dates) else (labels[0] if len(dates) == 1 and labels else None)
+            place, kind = _label_to_place_or_kind(ctx, _label_wikicode(item, label) if label else None)
+            out.append(Release(date, place, kind, "released"))
+    # one event per (date, place, kind)
+    unique: dict[tuple, Release] = {}
+    for r in out:
+        unique.setdefault((r.date, r.location, r.kind), r)
+    return list(unique.values())
+
+
+def _label_wikicode(item: Wikicode, label: str) -> Wikicode:
+    """The wikitext of a parenthesised release label, so that its link survives."""
+    raw = str(item)
+    for m in re.finditer(r"\(([^()]*)\)", raw):
+        if clean_text(m.group(1)) == label:
+            return parse(m.group(1))
+    return parse(label)
+
+
+def _text_without_templates(item: Wikicode) -> Wikicode:
+    return parse("".join(str(n) for n in item.nodes if not isinstance(n, Template)))
+
+
+def _runtimes(ctx, value: Wikicode | None) -> list[int]:
+    if value is None:
+        return []
+    out: list[int] = []
+    for item in split_items(value):
+        text = clean_text(item)
+        found = parse_runtime(text)
+        if not found and text and not re.fullmatch(r"\([^()]*\)?", text):
+            ctx.warn("runtime", f'cannot parse runtime "{text}"')
+        for seconds in found:
+            if seconds > 0 and seconds not in out:
+                out.append(seconds)
+    return out
+
+
+def _countries(ctx, value: Wikicode | None) -> list[Ref]:
+    if value is None:
+        return []
+    out: list[Ref] = []
+    for item in split_items(value):
+        for node in _split_on(item, r"[,;/]"):
+            link = _first_link(node)
+            text = clean_text(node)
+            if not text:
+                continue
+            if link is not None and link.section is None and not link.title.startswith("Cinema of"):
+                title = link.title
+                name = link.text or title
+            else:
+                name = normalise_country(re.sub(r"\s*\([^()]*\)", "", text).strip())
+                title = name
+            if not name or len(name) > 80:
+                continue
+            ref = ctx.resolver.ref_for_link(Link(title, None, name))
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+def _languages(ctx, value: Wikicode | None) -> list[str]:
+    if value is None:
+        return []
+    out: list[str] = []
+    for item in split_items(value):
+        text = clean_text(item)
+        for piece in re.split(r"\s*(?:,|;|/|\band\b|&)\s*", text):
+            piece = re.sub(r"\s*\([^()]*\)", "", piece).strip()
+            if not piece:
+                continue
+            code = language_code(piece)
+            if code is None:
+                if piece.casefold() not in ("silent", "none", "no dialogue", "silent film", "n/a"):
+                    ctx.warn("language", f'unknown language "{piece}"')
+                continue
+            if code not in out:
+                out.append(code)
+    return out
+
+
+def money_text(value: Wikicode) -> str:
+    """Plain text of a budget/gross value with currency templates rendered as their symbol and amount."""
+    parts: list[str] = []
+    for node in value.nodes:
+        if isinstance(node, Template):
+            name = template_name(node)
+            if name in CURRENCY_TEMPLATES:
+                args = [clean_text(a) for a in positional(node)]
+                amount = args[0] if args else ""
+                unit = ""
+                if name in ("inrconvert", "inr convert") and len(args) > 1:
+                    unit = " " + INR_UNITS.get(args[1].lower(), "")
+                parts.append(f" {CURRENCY_TEMPLATES[name]}{amount}{unit} ")
+                continue
+        if isinstance(node, Tag) and str(node.tag).lower() in ("ref", "sup"):
+            continue
+        parts.append(str(node))
+    return clean_text("".join(parts))
+
+
+def _money(ctx, where: str, value: Wikicode | None):
+    if value is None:
+        return None
+    text = money_text(value)
+    money = parse_money(text)
+    if money is None and text:
+        ctx.warn(where, f'cannot parse amount "{text}"')
+    return money
+
+
+def _based_on(ctx, value: Wikicode | None) -> list[BasedOn]:
+    if value is None:
+        return []
+    out: list[BasedOn] = []
+    templates = [t for t in value.filter_templates(recursive=True) if template_name(t) in BASED_ON_TEMPLATES]
+    for t in templates:
+        args = positional(t)
+        if not args:
+            continue
+        work = _work_ref(ctx, args[0])
+        if work is None:
+            continue
+        authors = [r for a in args[1:] for item in split_items(a) for r in ctx.resolver.refs(item)]
+        out.append(BasedOn(work, tuple(authors), "based_on"))
+    if templates:
+        return out
+    # plain text: "''Novel'' by [[Author]]" (one per line)
+    for item in split_items(value):
+        raw = str(item)
+        m = re.split(r"\s+by\s+", raw, maxsplit=1)
+        work = _work_ref(ctx, parse(m[0]))
+        if work is None:
+            continue
+        authors = ctx.resolver.refs(parse(m[1])) if len(m) > 1 else []
+        out.append(BasedOn(work, tuple(authors), "based_on"))
+    return out
+
+
+def _work_ref(ctx, code: Wikicode) -> Ref | None:
+    # prefer an italicised / linked title; drop "(stage play)"-style kind labels
+    link = _first_link(code)
+    text = clean_text(code)
+    text = re.sub(r"^\s*\([^()]*\)\s*", "", text)
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip().strip('"“”')
+    if link is not None:
+        return ctx.resolver.ref_for_link(link)
+    if not text:
+        return None
+    return ctx.resolver.resolve(text)
+
+
+def _genres(code: Wikicode) -> list[str]:
+    """Genres named in the lead's first sentence ("… is a 1995 American drama film …")."""
+    first = _first_sentence(lead(code))
+    if first is None:
+        return []
+    m = re.search(r"\b(?:is|was)\s+(?:a|an)\s+(.*?)\b(?:film|movie|picture)s?\b", clean_text(first))
+    if not m:
+        return []
+    out = []
+    for node in first.filter_wikilinks(recursive=False):
+        link = parse_link(node)
+        if link is None:
+            continue
+        text = link.text.lower()
+        if re.search(r"\b(film|movie|cinema)\b", link.title.lower()) or text.endswith(("film", "movie")):
+            genre = re.sub(r"\s*\b(film|movie|picture)s?\b$", "", text).strip()
+            if genre and genre not in out and not re.fullmatch(r"\d{4}s?|american|british|indian", genre) and genre in m.group(1).lower():
+                out.append(genre)
+    return out
+
+
+def _first_sentence(code: Wikicode) -> Wikicode | None:
+    text = "".join(str(n) for n in code.nodes if isinstance(n, (Text, Wikilink, Tag)) or (isinstance(n, Template) and template_name(n) in ("nihongo", "lang", "langx")))
+    for para in text.split("\n"):
+        if "'''" in para or re.search(r"\b(is|was) an? ", para):
+            m = re.search(r"\.\s+(?=[A-Z])", para)
+            return parse(para[: m.start() + 1] if m else para)
+    return None
+
+
+def _first_link(code: Wikicode):
+    for node in code.filter_wikilinks(recursive=True):
+        link = parse_link(node)
+        if link is not None:
+            return link
+    return None
+
+
+def _split_on(item: Wikicode, pattern: str) -> list[Wikicode]:
+    """Split an item on a separator found in its plain text, outside links."""
+    raw = str(item)
+    pieces, depth, start, i = [], 0, 0, 0
+    sep = re.compile(pattern)
+    while i < len(raw):
+        if raw.startswith("[[", i) or raw.startswith("{{", i):
+            depth += 1
+            i += 2
+            continue
+        if raw.startswith("]]", i) or raw.startswith("}}", i):
+            depth = max(0, depth - 1)
+            i += 2
+            continue
+        if depth == 0 and sep.match(raw, i):
+            pieces.append(raw[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(raw[start:])
+    return [parse(p) for p in pieces if p.strip()]
+
+
+EXTRACTOR = FilmExtractor()

@@ -1,0 +1,229 @@
+"""Model → RDF: the only module that uses vocabulary terms.
+
+One ``map_<thing>`` function per model class, each adding triples to the article's
+graph. IRIs come from :class:`kg.iri.Minter`; nothing here mints a blank node.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from kg import __version__
+from kg.iri import LICENSE, Minter, commons_file_url, revision_url, wikipedia_url
+from kg.model import BasedOn, CastCredit, Credit, Extraction, Film, Ref, Release
+from kg.values import Money, PartialDate, duration_to_xsd
+from kg.vocab import KG, PREFIXES, SCHEMA
+
+# Credit role -> (film property, class of the credited entity).
+CREDIT_PROPERTIES: dict[str, tuple[URIRef, URIRef]] = {
+    "director": (SCHEMA.director, SCHEMA.Person),
+    "producer": (SCHEMA.producer, SCHEMA.Person),
+    "screenwriter": (KG.screenwriter, SCHEMA.Person),
+    "story": (KG.storyBy, SCHEMA.Person),
+    "narrator": (KG.narrator, SCHEMA.Person),
+    "starring": (SCHEMA.actor, SCHEMA.Person),
+    "music": (SCHEMA.musicBy, SCHEMA.Person),
+    "cinematographer": (KG.cinematographer, SCHEMA.Person),
+    "editor": (KG.filmEditor, SCHEMA.Person),
+    "studio": (SCHEMA.productionCompany, SCHEMA.Organization),
+    "distributor": (KG.distributor, SCHEMA.Organization),
+}
+DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def new_graph(identifier: str | None = None) -> Graph:
+    """An empty graph with exactly kg's prefixes bound (no rdflib defaults)."""
+    g = Graph(identifier=URIRef(identifier) if identifier else None, bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def en(text: str) -> Literal:
+    """An English literal (every ``schema:name`` is one)."""
+    return Literal(text, lang="en")
+
+
+def date_literal(date: PartialDate) -> Literal:
+    """``xsd:date`` for a full date, else ``xsd:gYearMonth`` / ``xsd:gYear``."""
+    return Literal(date.isoformat(), datatype=DATE_TYPES[date.precision])
+
+
+class GraphBuilder:
+    """Builds one article's graph.
+
+    :param extraction: what the extractors found.
+    :param minter: the IRI minter (base IRI).
+    """
+
+    def __init__(self, extraction: Extraction, minter: Minter) -> None:
+        self.x = extraction
+        self.minter = minter
+        self.film = URIRef(minter.entity(extraction.film.title))
+        self.graph_iri = minter.graph(extraction.film.title)
+        self.g = new_graph(self.graph_iri)
+
+    # -- entities -----------------------------------------------------------
+    def entity(self, ref: Ref, cls: URIRef) -> URIRef:
+        """The node of a named entity, typed ``cls``, with its name and Wikipedia link."""
+        g = self.g
+        if ref.is_global:
+            node = URIRef(self.minter.entity(ref.title))
+            name = self.x.names.get(ref.title, ref.name)
+            if (node, SCHEMA.name, None) not in g:
+                g.add((node, SCHEMA.name, en(name)))
+                g.add((node, SCHEMA.sameAs, URIRef(wikipedia_url(ref.title))))
+        else:
+            node = URIRef(self.minter.scoped(str(self.film), ref.name))
+            if (node, SCHEMA.name, None) not in g:
+                g.add((node, SCHEMA.name, en(ref.name)))
+            if ref.section and ref.title:
+                g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(ref.title, ref.section))))
+        g.add((node, RDF.type, cls))
+        return node
+
+    # -- the film -----------------------------------------------------------
+    def map_film(self, film: Film) -> None:
+        g, f = self.g, self.film
+        g.add((f, RDF.type, SCHEMA.Movie))
+        g.add((f, SCHEMA.name, en(film.name)))
+        g.add((f, SCHEMA.sameAs, URIRef(wikipedia_url(film.title))))
+        if film.description:
+            g.add((f, SCHEMA.description, en(film.description)))
+        for genre in film.genres:
+            g.add((f, SCHEMA.genre, en(genre)))
+        if film.image:
+            image = URIRef(commons_file_url(film.image))
+            g.add((f, SCHEMA.image, image))
+            g.add((image, RDF.type, SCHEMA.ImageObject))
+            g.add((image, SCHEMA.contentUrl, image))
+            if film.caption:
+                g.add((image, SCHEMA.caption, en(film.caption)))
+        for credit in film.credits:
+            self.map_credit(credit)
+        for credit in film.cast:
+            self.map_cast_credit(credit)
+        for i, release in enumerate(sorted(film.releases, key=lambda r: r.date.sort_key()), start=1):
+            self.map_release(release, i)
+        if film.releases:
+            earliest = min((r.date for r in film.releases), key=lambda d: d.sort_key())
+            g.add((f, SCHEMA.datePublished, date_literal(earliest)))
+        for i, seconds in enumerate(film.runtimes):
+            g.add((f, SCHEMA.duration if i == 0 else KG.alternativeDuration, Literal(duration_to_xsd(seconds), datatype=XSD.duration, normalize=False)))
+        for country in film.countries:
+            g.add((f, SCHEMA.countryOfOrigin, self.entity(country, SCHEMA.Country)))
+        for code in film.languages:
+            g.add((f, SCHEMA.inLanguage, Literal(code)))
+        if film.budget is not None:
+            g.add((f, KG.budget, self.map_money(film.budget, "budget")))
+        if film.gross is not None:
+            g.add((f, KG.boxOffice, self.map_money(film.gross, "box-office")))
+        for based_on in film.based_on:
+            self.map_based_on(based_on)
+        for ext in film.external_ids:
+            g.add((f, SCHEMA.url if ext.scheme == "website" else SCHEMA.sameAs, URIRef(ext.url)))
+
+    def map_credit(self, credit: Credit) -> None:
+        prop, cls = CREDIT_PROPERTIES[credit.role]
+        self.g.add((self.film, prop, self.entity(credit.ref, cls)))
+
+    def map_cast_credit(self, credit: CastCredit) -> None:
+        g = self.g
+        role = URIRef(self.minter.node(str(self.film), "cast", credit.position))
+        actor = self.entity(credit.actor, SCHEMA.Person)
+        g.add((self.film, KG.cast, role))
+        g.add((self.film, SCHEMA.actor, actor))
+        g.add((role, RDF.type, SCHEMA.PerformanceRole))
+        g.add((role, SCHEMA.actor, actor))
+        g.add((role, SCHEMA.position, Literal(credit.position)))
+        if credit.character:
+            g.add((role, SCHEMA.characterName, en(credit.character)))
+        if credit.credited_as:
+            g.add((role, KG.creditedAs, en(credit.credited_as)))
+        if credit.voice:
+            g.add((role, KG.voiceRole, Literal(True)))
+
+    def map_release(self, release: Release, index: int) -> None:
+        g = self.g
+        event = URIRef(self.minter.node(str(self.film), "release", index))
+        g.add((self.film, SCHEMA.releasedEvent, event))
+        g.add((event, RDF.type, SCHEMA.PublicationEvent))
+        g.add((event, SCHEMA.startDate, date_literal(release.date)))
+        if release.location is not None:
+            g.add((event, SCHEMA.location, self.entity(release.location, SCHEMA.Place)))
+        if release.kind:
+            g.add((event, KG.releaseType, en(release.kind)))
+
+    def map_money(self, money: Money, key: str) -> URIRef:
+        g = self.g
+        node = URIRef(self.minter.node(str(self.film), key))
+        g.add((node, RDF.type, SCHEMA.MonetaryAmount))
+        g.add((node, SCHEMA.currency, Literal(money.currency)))
+        if money.value is not None:
+            g.add((node, SCHEMA.value, _decimal(money.value)))
+        else:
+            g.add((node, SCHEMA.minValue, _decimal(money.min_value)))
+            g.add((node, SCHEMA.maxValue, _decimal(money.max_value)))
+        return node
+
+    def map_based_on(self, based_on: BasedOn) -> None:
+        g = self.g
+        work_ref = based_on.work
+        if work_ref.is_global:
+            work = self.entity(work_ref, SCHEMA.Book)
+        else:
+            work = URIRef(self.minter.node(str(self.film), "work", work_ref.name))
+            g.add((work, RDF.type, SCHEMA.Book))
+            g.add((work, SCHEMA.name, en(work_ref.name)))
+            if work_ref.section and work_ref.title:
+                g.add((work, RDFS.seeAlso, URIRef(wikipedia_url(work_ref.title, work_ref.section))))
+        g.add((self.film, SCHEMA.isBasedOn, work))
+        for author in based_on.authors:
+            g.add((work, SCHEMA.author, self.entity(author, SCHEMA.Person)))
+
+    # -- provenance ---------------------------------------------------------
+    def map_provenance(self) -> None:
+        g, page = self.g, self.x.page
+        graph = URIRef(self.graph_iri)
+        article = URIRef(wikipedia_url(page.title))
+        source = URIRef(revision_url(page.revid)) if page.revid is not None else article
+        agent = URIRef(self.minter.software())
+        g.add((graph, RDF.type, PROV.Entity))
+        g.add((graph, PROV.wasDerivedFrom, source))
+        g.add((graph, DCTERMS.source, article))
+        g.add((graph, DCTERMS.license, URIRef(LICENSE)))
+        g.add((graph, PROV.wasAttributedTo, agent))
+        g.add((source, RDF.type, PROV.Entity))
+        if page.revid is not None:
+            g.add((source, KG.revisionId, Literal(page.revid)))
+            g.add((source, DCTERMS.isVersionOf, article))
+        if page.pageid is not None:
+            g.add((source, KG.pageId, Literal(page.pageid)))
+        if page.timestamp:
+            g.add((source, PROV.generatedAtTime, Literal(page.timestamp, datatype=XSD.dateTime)))
+        g.add((agent, RDF.type, PROV.SoftwareAgent))
+        g.add((agent, SCHEMA.name, en("kg")))
+        g.add((agent, SCHEMA.softwareVersion, Literal(__version__)))
+
+    def build(self) -> Graph:
+        self.map_film(self.x.film)
+        self.map_provenance()
+        return self.g
+
+
+def _decimal(value: Decimal | None) -> Literal:
+    return Literal(value, datatype=XSD.decimal)
+
+
+def build_graph(extraction: Extraction, minter: Minter | None = None) -> Graph:
+    """The RDF graph of one extracted article (its identifier is the article's named graph).
+
+    :param extraction: from :func:`kg.extract.extract_page`.
+    :param minter: mints IRIs under the base IRI (default base when omitted).
+    """
+    return GraphBuilder(extraction, minter or Minter()).build()
+
+
+__all__ = ["build_graph", "new_graph", "GraphBuilder", "CREDIT_PROPERTIES"]

@@ -1,0 +1,187 @@
+"""The extraction model: what extractors find in an article, before any RDF.
+
+Frozen dataclasses only; no rdflib here. Mapping (:mod:`kg.mapping`) turns an
+:class:`Extraction` into a graph. Every model object that comes from a place in
+the article carries that place (``source``: infobox parameter or section), the
+way DBpedia quads carry their source IRI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.values import Money, PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One article as read from the input.
+
+    :param title: the page title, normalised (spaces, first letter upper-case).
+    :param text: the wikitext.
+    :param source: the input it came from (file name or ``-``), for messages.
+    :param revid: the revision id when the input has one.
+    :param timestamp: the revision's ISO 8601 timestamp when the input has one.
+    :param pageid: the page id when the input has one.
+    :param ns: the namespace number (0 = articles).
+    :param redirect: the redirect target when the input says the page is a redirect.
+    """
+
+    title: str
+    text: str
+    source: str
+    revid: int | None = None
+    timestamp: str | None = None
+    pageid: int | None = None
+    ns: int = 0
+    redirect: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A named entity as the article shows it.
+
+    :param name: the text the article shows (clean, no markup).
+    :param title: the normalised title of the page the article links for it, if any:
+        such an entity is global (one node across articles).
+    :param section: for a link to a section (``[[Page#Section|label]]``): the section;
+        the entity then stays article-scoped and ``title`` is the page the section is on.
+    """
+
+    name: str
+    title: str | None = None
+    section: str | None = None
+
+    @property
+    def is_global(self) -> bool:
+        return self.title is not None and self.section is None
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A person or organisation credited on the film in one capacity.
+
+    :param role: one of :data:`kg.extractors.crew.ROLES` (``director``, ``studio`` …).
+    :param ref: who.
+    :param source: the infobox parameter it came from.
+    """
+
+    role: str
+    ref: Ref
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CastCredit:
+    """One entry of the cast list, in credit order.
+
+    :param position: 1-based order in the cast list.
+    :param actor: the performer.
+    :param character: the character's name as the article gives it, if any.
+    :param credited_as: the name in the credits when the article says "(as …)".
+    :param voice: the role is a voice role.
+    :param source: ``cast-section``, ``cast-table`` or ``infobox:starring``.
+    """
+
+    position: int
+    actor: Ref
+    character: str | None = None
+    credited_as: str | None = None
+    voice: bool = False
+    source: str = "cast-section"
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """A release of the film: a date, and the region or kind the article gives.
+
+    :param date: when.
+    :param location: where, when the article names a place.
+    :param kind: a release kind such as "Limited", "Wide" or "Premiere".
+    """
+
+    date: PartialDate
+    location: Ref | None = None
+    kind: str | None = None
+    source: str = "released"
+
+
+@dataclass(frozen=True, slots=True)
+class BasedOn:
+    """The work the film is based on (``{{Based on|work|author…}}``)."""
+
+    work: Ref
+    authors: tuple[Ref, ...] = ()
+    source: str = "based_on"
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalId:
+    """An identifier of the film in another database, with its URL."""
+
+    scheme: str
+    value: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Film:
+    """Everything extracted about the film itself (infobox, lead, cast, links)."""
+
+    title: str
+    name: str
+    description: str | None = None
+    image: str | None = None
+    caption: str | None = None
+    credits: tuple[Credit, ...] = ()
+    cast: tuple[CastCredit, ...] = ()
+    releases: tuple[Release, ...] = ()
+    runtimes: tuple[int, ...] = ()  # seconds, first is the main runtime
+    countries: tuple[Ref, ...] = ()
+    languages: tuple[str, ...] = ()  # BCP 47 codes
+    budget: Money | None = None
+    gross: Money | None = None
+    based_on: tuple[BasedOn, ...] = ()
+    external_ids: tuple[ExternalId, ...] = ()
+    genres: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Extraction:
+    """The result of running the extractors over one page.
+
+    :param page: the page read.
+    :param film: the film.
+    :param names: the one display name chosen for each global entity (by title),
+        so that an entity has a single ``schema:name`` however often it is shown.
+    :param warnings: what could not be read, one line each.
+    """
+
+    page: Page
+    film: Film
+    names: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def to_dict(obj: object) -> object:
+    """A JSON-ready view of a model object: dates as ISO strings, amounts as strings,
+    the page without its text. Used by ``kg extract`` and the extraction golden files.
+
+    :param obj: an :class:`Extraction` or any model value.
+    """
+    from dataclasses import fields, is_dataclass
+    from decimal import Decimal
+
+    if isinstance(obj, PartialDate):
+        return obj.isoformat()
+    if isinstance(obj, Decimal):
+        return str(obj)
+    if isinstance(obj, Page):
+        return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name != "text"}
+    if is_dataclass(obj):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in sorted(obj.items())}
+    return obj

@@ -1,0 +1,173 @@
+"""Entity resolution within one article: which node a shown name stands for.
+
+An article links a person once and then names them in plain text elsewhere. The
+:class:`Resolver` indexes every link of the article (lead, infobox, tables, any
+section) so that an unlinked name becomes the linked entity when the article links
+that name anywhere — as the link's target title or as its shown label — and stays
+article-scoped otherwise (CONTRACT.md, Identity).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.model import Ref
+from kg.parse import Link, clean_text, links, parse, parse_link
+from kg.source import normalise_title
+
+# Words that are never names of people or organisations on their own.
+NOT_A_NAME = frozenset(
+    {
+        "", "n/a", "na", "none", "various", "various artists", "see below", "see cast",
+        "uncredited", "tba", "tbd", "unknown", "et al.", "et al", "others", "and others",
+        "cast", "crew", "various others", "-", "–", "—", "?", "see list",
+    }
+)
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
+MAX_NAME_LENGTH = 150
+
+
+class Resolver:
+    """Resolve shown names to :class:`Ref` values, using every link in the article.
+
+    :param code: the whole article's parse tree.
+    """
+
+    def __init__(self, code: Wikicode) -> None:
+        self._titles: set[str] = set()
+        self._labels: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+        for link in links(code):
+            if link.section is None:
+                self._titles.add(link.title)
+            if link.text:
+                self._labels[link.text.casefold()].add((link.title, link.section))
+        self._names: dict[str, Counter[str]] = defaultdict(Counter)
+        self._order: dict[str, int] = {}
+
+    def ref_for_link(self, link: Link) -> Ref:
+        """The entity a link names; records the shown text as a candidate name."""
+        name = link.text or link.title
+        return self._seen(Ref(name, link.title, link.section))
+
+    def resolve(self, name: str) -> Ref | None:
+        """The entity an unlinked ``name`` stands for (``None`` when it is not a name).
+
+        :param name: clean text as shown.
+        """
+        name = clean_name(name)
+        if name is None:
+            return None
+        title = normalise_title(name)
+        if title in self._titles:
+            return self._seen(Ref(name, title))
+        targets = self._labels.get(name.casefold())
+        if targets and len(targets) == 1:
+            target, section = next(iter(targets))
+            return self._seen(Ref(name, target, section))
+        return Ref(name)
+
+    def refs(self, fragment: Wikicode | str, *, split: bool = True) -> list[Ref]:
+        """The entities named in one list item.
+
+        Every link is one entity. Plain text between links is split on ``,`` ``;``
+        ``and`` ``&`` ``/`` when ``split`` is true (people), and kept whole otherwise
+        (organisations, works).
+
+        :param fragment: one item of an infobox value, table cell or list line.
+        :param split: split plain text into several names.
+        """
+        if isinstance(fragment, str):
+            fragment = parse(fragment)
+        out: list[Ref] = []
+        buffer: list[str] = []
+
+        def flush() -> None:
+            text = clean_text("".join(buffer))
+            buffer.clear()
+            if not text:
+                return
+            text = _PAREN.sub("", text).strip()
+            pieces = _PERSON_SEPARATORS.split(text) if split else [text]
+            for piece in pieces:
+                ref = self.resolve(piece)
+                if ref is not None:
+                    out.append(ref)
+
+        for node in _flat_nodes(fragment):
+            if isinstance(node, Link):
+                flush()
+                if clean_name(node.text or node.title) is not None:
+                    out.append(self.ref_for_link(node))
+            else:
+                buffer.append(node)
+        flush()
+        if not split and len(out) > 1 and not any(r.title for r in out):
+            return out[:1]
+        return out
+
+    def names(self) -> dict[str, str]:
+        """The display name chosen for each global entity: the most often shown, first seen on a tie."""
+        chosen = {}
+        for title, counts in self._names.items():
+            best = max(counts.items(), key=lambda kv: (kv[1], -self._order[f"{title}\x00{kv[0]}"]))
+            chosen[title] = best[0]
+        return chosen
+
+    def _seen(self, ref: Ref) -> Ref:
+        if ref.title is not None and ref.section is None:
+            self._names[ref.title][ref.name] += 1
+            self._order.setdefault(f"{ref.title}\x00{ref.name}", len(self._order))
+        return ref
+
+
+def clean_name(text: str) -> str | None:
+    """A shown name without parentheticals, quotes and stray punctuation, or ``None`` if it is not a name.
+
+    :param text: clean text.
+    """
+    name = _PAREN.sub("", text).strip().strip("\"“”'‘’ ,;:.*").strip()
+    if name.endswith(" Jr") or name.endswith(" Sr"):
+        name += "."
+    name = re.sub(r"\s+", " ", name)
+    if name.casefold() in NOT_A_NAME or len(name) > MAX_NAME_LENGTH or not re.search(r"\w", name):
+        return None
+    return name
+
+
+def _flat_nodes(code: Wikicode) -> list[object]:
+    """The item as a sequence of links (:class:`Link`) and raw wikitext strings between them."""
+    from mwparserfromhell.nodes import Template, Wikilink
+
+    from kg.parse import FIXED_TEXT, JOIN_TWO_ARGS, SHOW_FIRST_ARG, SHOW_SECOND_ARG, positional, template_name
+
+    out: list[object] = []
+    for node in code.nodes:
+        if isinstance(node, Wikilink):
+            link = parse_link(node)
+            out.append(link if link is not None else clean_text(node.text) if node.text is not None else "")
+        elif isinstance(node, Template):
+            name = template_name(node)
+            args = positional(node)
+            if name in JOIN_TWO_ARGS and len(args) >= 2:
+                shown = f"{clean_text(args[0])} {clean_text(args[1])}"
+                target = clean_text(args[2]) if len(args) >= 3 else ""
+                out.append(Link(normalise_title(target or shown), None, shown) if target else shown)
+            elif name in ("ill", "interlanguage link", "interlanguage link multi", "illm", "ill2") and args:
+                out.append(clean_text(args[0]))
+            elif (name in SHOW_FIRST_ARG or name in SHOW_SECOND_ARG) and args:
+                idx = 1 if (name in SHOW_SECOND_ARG and len(args) >= 2) else 0
+                out.extend(_flat_nodes(args[idx]))
+            elif name.startswith(("cite", "citation", "#", "efn", "refn", "sfn", "harv", "lang-")) or name in FIXED_TEXT:
+                out.append(str(node))
+            else:
+                # an unknown wrapper ({{English manga publisher|US=[[A]]}}): its arguments are the content
+                for p in node.params:
+                    out.extend(_flat_nodes(p.value))
+                    out.append(", ")
+        else:
+            out.append(str(node))
+    return out

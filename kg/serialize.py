@@ -1,0 +1,180 @@
+"""Deterministic writers: Turtle, JSON-LD, N-Triples, N-Quads and TriG.
+
+Exporting the same input twice gives byte-identical files, whatever the hash seed:
+Turtle relies on rdflib's sorted subjects and predicates (kg mints no blank nodes);
+N-Triples / N-Quads lines are sorted; JSON-LD is compacted with the fixed context
+from ``ontology/context.jsonld``, inlined, and its ``@graph`` sorted by ``@id``
+with value arrays sorted. Files are written atomically (temporary file + rename),
+all formats of one article together, so an interrupted export leaves no half file.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.errors import OutputError
+from kg.resources import context_file
+
+
+class Format(enum.Enum):
+    """An output format: its name on the command line, file extension and media type."""
+
+    TURTLE = ("turtle", "ttl", "text/turtle")
+    JSONLD = ("json-ld", "jsonld", "application/ld+json")
+    NTRIPLES = ("nt", "nt", "application/n-triples")
+    NQUADS = ("nquads", "nq", "application/n-quads")
+    TRIG = ("trig", "trig", "application/trig")
+
+    def __init__(self, cli_name: str, extension: str, media_type: str) -> None:
+        self.cli_name = cli_name
+        self.extension = extension
+        self.media_type = media_type
+
+    @classmethod
+    def from_name(cls, name: str) -> "Format":
+        """The format called ``name`` on the command line (or by its extension)."""
+        for f in cls:
+            if name.lower() in (f.cli_name, f.extension, f.name.lower()):
+                return f
+        raise ValueError(f"unknown format {name!r}")
+
+    @classmethod
+    def from_extension(cls, path: str | Path) -> "Format | None":
+        ext = Path(path).suffix.lstrip(".").lower()
+        aliases = {"json": cls.JSONLD, "n3": cls.TURTLE, "ntriples": cls.NTRIPLES}
+        for f in cls:
+            if ext == f.extension:
+                return f
+        return aliases.get(ext)
+
+
+DEFAULT_FORMATS = (Format.TURTLE, Format.JSONLD)
+
+
+@cache
+def jsonld_context() -> dict:
+    """The JSON-LD context every export inlines (``ontology/context.jsonld``)."""
+    with open(context_file(), encoding="utf-8") as fh:
+        data = json.load(fh)
+    return data["@context"] if "@context" in data else data
+
+
+def serialize(graph: Graph, fmt: Format) -> bytes:
+    """The graph in one format, deterministically.
+
+    :param graph: the article graph; its identifier names the graph in N-Quads / TriG.
+    :param fmt: the format.
+    """
+    if fmt is Format.TURTLE:
+        return graph.serialize(format="turtle", encoding="utf-8")
+    if fmt is Format.NTRIPLES:
+        return _sorted_lines(graph.serialize(format="nt11", encoding="utf-8"))
+    if fmt is Format.NQUADS:
+        return _sorted_lines(_dataset(graph).serialize(format="nquads", encoding="utf-8"))
+    if fmt is Format.TRIG:
+        return _dataset(graph).serialize(format="trig", encoding="utf-8")
+    if fmt is Format.JSONLD:
+        return _jsonld(graph)
+    raise ValueError(fmt)  # pragma: no cover
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _dataset(graph: Graph) -> Dataset:
+    ds = Dataset(default_union=False)
+    for prefix, ns in graph.namespace_manager.namespaces():
+        ds.bind(prefix, ns, replace=True)
+    named = ds.graph(URIRef(str(graph.identifier)))
+    for triple in graph:
+        named.add(triple)
+    return ds
+
+
+def _jsonld(graph: Graph) -> bytes:
+    context = jsonld_context()
+    raw = graph.serialize(format="json-ld", context=context, auto_compact=True, encoding="utf-8")
+    doc = json.loads(raw)
+    nodes = doc.get("@graph", [])
+    if not nodes and any(k for k in doc if k != "@context"):
+        nodes = [{k: v for k, v in doc.items() if k != "@context"}]
+    nodes = sorted((_sort_values(n) for n in nodes), key=lambda n: n.get("@id", ""))
+    out = {"@context": context, "@id": str(graph.identifier), "@graph": nodes}
+    return (json.dumps(out, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _sort_values(node):
+    if isinstance(node, dict):
+        keys = sorted(node, key=lambda k: (not k.startswith("@"), k))
+        return {k: _sort_values(node[k]) for k in keys}
+    if isinstance(node, list):
+        items = [_sort_values(v) for v in node]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def output_name(title: str) -> str:
+    """A file-system-safe file stem for an article title (``/`` and other reserved characters %-encoded)."""
+    stem = title.replace(" ", "_")
+    safe = []
+    for ch in stem:
+        if ch in '/\\:*?"<>|%' or ord(ch) < 32:
+            safe.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        else:
+            safe.append(ch)
+    stem = "".join(safe)
+    if stem.startswith("."):
+        stem = "%2E" + stem[1:]
+    return stem[:200]
+
+
+def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format, ...]) -> list[Path]:
+    """Write one article's graph in every format, atomically and all together.
+
+    Every file is first written to a temporary file in ``out_dir`` and renamed into
+    place only when all formats were written, so a failure leaves no partial output.
+
+    :param graph: the article graph.
+    :param out_dir: the output folder (created if missing).
+    :param stem: the file stem (see :func:`output_name`).
+    :param formats: which formats.
+    :raises OutputError: when a file cannot be written.
+    """
+    out_dir = Path(out_dir)
+    temps: list[tuple[str, Path]] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for fmt in formats:
+            data = serialize(graph, fmt)
+            fd, tmp = tempfile.mkstemp(prefix=f".{stem[:50]}.", suffix=".tmp", dir=out_dir)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o666 & ~_umask())
+            temps.append((tmp, out_dir / f"{stem}.{fmt.extension}"))
+        written = []
+        for tmp, final in temps:
+            os.replace(tmp, final)
+            written.append(final)
+        return written
+    except OSError as exc:
+        for tmp, _ in temps:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise OutputError(str(out_dir), f"cannot write output: {exc.strerror or exc}") from exc
