@@ -79,8 +79,8 @@ class GraphBuilder:
             node = URIRef(self.minter.scoped(str(self.film), ref.name))
             if (node, SCHEMA.name, None) not in g:
                 g.add((node, SCHEMA.name, en(ref.name)))
-            if ref.section and ref.title:
-                g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(ref.title, ref.section))))
+            if ref.section is not None and ref.title:
+                g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(ref.title, ref.section or None))))
         g.add((node, RDF.type, cls))
         return node
 

@@ -29,6 +29,8 @@ NOT_A_NAME = frozenset(
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
 MAX_NAME_LENGTH = 150
+# A label that reads as a proper name of two or more words ("rosemary lane", casefolded).
+_NAME_LIKE = re.compile(r"[^\W\d_][\w.'’-]*(?: (?:de|da|van|von|der|del|la|le|di|bin|al)?[^\W\d_][\w.'’-]*)+")
 
 
 class Resolver:
@@ -45,12 +47,37 @@ class Resolver:
                 self._titles.add(link.title)
             if link.text:
                 self._labels[link.text.casefold()].add((link.title, link.section))
+        labels_by_title: dict[str, set[str]] = defaultdict(set)
+        for label, targets in self._labels.items():
+            for title, section in targets:
+                if section is None and _NAME_LIKE.fullmatch(label):
+                    labels_by_title[title].add(label)
+        self._shared = frozenset(
+            title
+            for title, labels in labels_by_title.items()
+            if any(a not in b and b not in a for a in labels for b in labels if a != b)
+        )
         self._names: dict[str, Counter[str]] = defaultdict(Counter)
         self._order: dict[str, int] = {}
 
     def ref_for_link(self, link: Link) -> Ref:
-        """The entity a link names; records the shown text as a candidate name."""
+        """The entity a link names; records the shown text as a candidate name.
+
+        A page the article links under several different names (``[[Lane Sisters|Rosemary
+        Lane]]``, ``[[Lane Sisters|Lola Lane]]``) does not identify any one of them: such a
+        name is resolved on its own, and stays article-scoped with ``rdfs:seeAlso`` to the
+        page when the article does not link it directly.
+        """
         name = link.text or link.title
+        if link.section is None and link.title in self._shared and name.casefold() != link.title.casefold():
+            title = normalise_title(name)
+            if title in self._titles:
+                return self._seen(Ref(name, title))
+            others = {t for t in self._labels.get(name.casefold(), ()) if t[0] != link.title}
+            if len(others) == 1:
+                other, section = next(iter(others))
+                return self._seen(Ref(name, other, section))
+            return Ref(name, link.title, "")
         return self._seen(Ref(name, link.title, link.section))
 
     def resolve(self, name: str) -> Ref | None:

@@ -33,7 +33,9 @@ CREDITED_AS = re.compile(r"\(\s*(?:credited|billed|listed)?\s*as\s+([^()]+?)\s*\
 VOICE = re.compile(r"\((?:[^()]*\b)?voice(?:d| role| only)?\b[^()]*\)|\bvoice of\b", re.I)
 UNCREDITED = re.compile(r"\(\s*uncredited\s*\)", re.I)
 # A character description starts after one of these when what follows is lower-case prose.
-DESCRIPTION = re.compile(r"\s*(?:,|;|\s[–—-]\s|:)\s+(?=(?:[a-z]|(?:A|An|The|His|Her|Their|One|Two|Who)\b))")
+DESCRIPTION = re.compile(
+    r"\s*(?::\s+|(?:,|;|\s[–—-])\s+(?=[a-z]|(?:A|An|The|His|Her|Their|One|Two|Who)\b|[A-Z][\w.-]*['’]s\b))"
+)
 ACTOR_HEADER = re.compile(r"actor|actress|cast|performer|played by|portrayed by|voice|voiced by|dub|starring", re.I)
 CHARACTER_HEADER = re.compile(r"character|role|part\b|as\b", re.I)
 MAX_CHARACTER_LENGTH = 120
@@ -197,6 +199,8 @@ def _character(text: str) -> tuple[str | None, str | None, bool]:
     cleaned = VOICE.sub("", cleaned)
     cleaned = UNCREDITED.sub("", cleaned)
     name = clean_text(cleaned)
+    name = re.sub(r"^as\s+", "", name)
+    name = re.sub(r"(?:\s*\([^()]*\))+$", "", name)
     name = re.sub(r"\s*\((?:cameo|archive footage|special appearance|guest appearance|guest role|uncredited|credited)[^()]*\)", "", name, flags=re.I)
     m = DESCRIPTION.search(name)
     if m:
