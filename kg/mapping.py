@@ -214,7 +214,11 @@ class GraphBuilder:
 
 
 def _decimal(value: Decimal | None) -> Literal:
-    return Literal(value, datatype=XSD.decimal)
+    """An ``xsd:decimal`` in the lexical form Turtle writes back ("3500000.0"), so round trips are exact."""
+    text = format(value, "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal, normalize=False)
 
 
 def build_graph(extraction: Extraction, minter: Minter | None = None) -> Graph:

@@ -29,8 +29,8 @@ NOT_A_NAME = frozenset(
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
 MAX_NAME_LENGTH = 150
-# A label that reads as a proper name of two or more words ("rosemary lane", casefolded).
-_NAME_LIKE = re.compile(r"[^\W\d_][\w.'’-]*(?: (?:de|da|van|von|der|del|la|le|di|bin|al)?[^\W\d_][\w.'’-]*)+")
+# A label that reads as a person's name: two or more capitalised words ("Rosemary Lane").
+_NAME_LIKE = re.compile(r"[A-Z][\w.'’-]*(?: (?:(?:de|da|van|von|der|del|la|le|di|bin|al) )?[A-Z][\w.'’-]*)+")
 
 
 class Resolver:
@@ -48,10 +48,9 @@ class Resolver:
             if link.text:
                 self._labels[link.text.casefold()].add((link.title, link.section))
         labels_by_title: dict[str, set[str]] = defaultdict(set)
-        for label, targets in self._labels.items():
-            for title, section in targets:
-                if section is None and _NAME_LIKE.fullmatch(label):
-                    labels_by_title[title].add(label)
+        for link in links(code):
+            if link.section is None and _NAME_LIKE.fullmatch(link.text):
+                labels_by_title[link.title].add(link.text.casefold())
         self._shared = frozenset(
             title
             for title, labels in labels_by_title.items()
