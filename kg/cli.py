@@ -194,17 +194,12 @@ def validate_cmd(files) -> None:
             exit_code = max(exit_code, EXIT_INPUT)
             continue
         try:
-            if fmt in (Format.NQUADS, Format.TRIG):
-                ds = Dataset()
-                ds.parse(path, format=fmt.cli_name if fmt is Format.TRIG else "nquads")
-                graph = Graph()
-                for s, p, o, _ in ds.quads():
-                    graph.add((s, p, o))
-            else:
-                graph = Graph()
-                rdflib_format = {"turtle": "turtle", "json-ld": "json-ld", "nt": "nt"}[fmt.cli_name]
-                kwargs = {"context": jsonld_context()} if fmt is Format.JSONLD else {}
-                graph.parse(path, format=rdflib_format, **kwargs)
+            ds = Dataset()
+            kwargs = {"context": jsonld_context()} if fmt is Format.JSONLD else {}
+            ds.parse(path, format={Format.NTRIPLES: "nt", Format.JSONLD: "json-ld"}.get(fmt, fmt.cli_name), **kwargs)
+            graph = Graph()
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
         except FileNotFoundError:
             _echo_err(f"Error: {path}: no such file")
             exit_code = max(exit_code, EXIT_INPUT)

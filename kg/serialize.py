@@ -146,8 +146,10 @@ def output_name(title: str) -> str:
 def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format, ...]) -> list[Path]:
     """Write one article's graph in every format, atomically and all together.
 
-    Every file is first written to a temporary file in ``out_dir`` and renamed into
-    place only when all formats were written, so a failure leaves no partial output.
+    Every format is first serialized to a temporary file in ``out_dir``; only when all
+    are written are they renamed into place, and if one rename fails the files already
+    replaced are put back as they were. Whatever goes wrong (including an interrupt),
+    no temporary file and no partial set of outputs is left behind.
 
     :param graph: the article graph.
     :param out_dir: the output folder (created if missing).
@@ -156,25 +158,49 @@ def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format,
     :raises OutputError: when a file cannot be written.
     """
     out_dir = Path(out_dir)
-    temps: list[tuple[str, Path]] = []
+    temps: list[tuple[Path, Path]] = []
+    backups: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    done = False
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for fmt in formats:
             data = serialize(graph, fmt)
             fd, tmp = tempfile.mkstemp(prefix=f".{stem[:50]}.", suffix=".tmp", dir=out_dir)
+            temps.append((Path(tmp), out_dir / f"{stem}.{fmt.extension}"))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, 0o666 & ~_umask())
-            temps.append((tmp, out_dir / f"{stem}.{fmt.extension}"))
-        written = []
+        for _, final in temps:
+            if final.exists():
+                fd, bak = tempfile.mkstemp(prefix=f".{stem[:50]}.", suffix=".bak", dir=out_dir)
+                os.close(fd)
+                os.replace(final, bak)
+                backups.append((Path(bak), final))
         for tmp, final in temps:
             os.replace(tmp, final)
-            written.append(final)
-        return written
+            placed.append(final)
+        done = True
+        return placed
     except OSError as exc:
-        for tmp, _ in temps:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         raise OutputError(str(out_dir), f"cannot write output: {exc.strerror or exc}") from exc
+    finally:
+        if not done:
+            for final in placed:
+                _unlink(final)
+            for bak, final in backups:
+                try:
+                    os.replace(bak, final)
+                except OSError:
+                    pass
+        for tmp, _ in temps:
+            _unlink(tmp)
+        for bak, _ in backups:
+            _unlink(bak)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
