@@ -21,31 +21,55 @@ WIKIPEDIA_INDEX = "https://en.wikipedia.org/w/index.php"
 COMMONS_FILE = "https://commons.wikimedia.org/wiki/Special:FilePath/"
 LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
 
-# Characters that RFC 3987 does not allow unescaped in a path or fragment, plus
-# "%" (so that an encoded title never reads as an escape) and "?" / "#" (delimiters).
-_MUST_ESCAPE = re.compile(r'[\x00-\x20\x7f-\x9f"#%<>?\[\\\]^`{|}\ufffe\uffff\ufdd0-\ufdef\ue000-\uf8ff]')
+# RFC 3987 "ucschar": the non-ASCII code points an IRI may hold unescaped (private-use
+# code points are allowed in queries only, so they are escaped here too).
+_UCSCHAR = (
+    (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+    (0x10000, 0x1FFFD), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD), (0x40000, 0x4FFFD),
+    (0x50000, 0x5FFFD), (0x60000, 0x6FFFD), (0x70000, 0x7FFFD), (0x80000, 0x8FFFD),
+    (0x90000, 0x9FFFD), (0xA0000, 0xAFFFD), (0xB0000, 0xBFFFD), (0xC0000, 0xCFFFD),
+    (0xD0000, 0xDFFFD), (0xE1000, 0xEFFFD),
+)
+# ASCII an IRI path segment may hold: unreserved, sub-delims, ":" and "@" ("%" is
+# escaped so that a title never reads as an escape; "/" is kept in titles).
+_ASCII_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
 
 
-def _escape(match: re.Match[str]) -> str:
-    return "".join(f"%{b:02X}" for b in match.group().encode("utf-8"))
+def _allowed(ch: str, keep_slash: bool) -> bool:
+    if ch == "/":
+        return keep_slash
+    if ch in _ASCII_SAFE:
+        return True
+    cp = ord(ch)
+    return cp >= 0xA0 and any(lo <= cp <= hi for lo, hi in _UCSCHAR)
 
 
-def encode_segment(text: str) -> str:
-    """A title or name as an IRI path segment: spaces as ``_``, unsafe characters %-encoded.
+def _escape(ch: str) -> str:
+    return "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+
+
+def encode_segment(text: str, *, keep_slash: bool = True) -> str:
+    """A title or name as an IRI path segment: spaces as ``_``, anything RFC 3987 does not
+    allow there %-encoded (UTF-8), letters of every script kept.
 
     :param text: a normalised title or a display name.
+    :param keep_slash: keep ``/`` (titles such as "AC/DC"); structural parts escape it.
     """
-    return _MUST_ESCAPE.sub(_escape, text.replace(" ", "_"))
+    return "".join(ch if _allowed(ch, keep_slash) else _escape(ch) for ch in text.replace(" ", "_"))
 
 
 def check_base(base: str) -> str:
-    """Validate a base IRI (absolute http(s), ends with ``/`` or ``#``) and return it.
+    """Validate a base IRI (absolute http(s), a host, an optional numeric port, ending in
+    ``/``, only characters an IRI may hold) and return it.
 
     :raises ValueError: when it is not usable as a base.
     """
-    if not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", base) or not base.endswith(("/", "#")):
+    m = re.match(r"^https?://([^\s/?#@:]+)(?::(\d+))?(/[^\s?#]*)?$", base)
+    if not m or not base.endswith("/"):
         raise ValueError(f'base IRI "{base}" must be an absolute http(s) IRI ending in "/"')
-    if _MUST_ESCAPE.search(base.replace("#", "")):
+    path = m.group(3) or ""
+    bad_escape = re.search(r"%(?![0-9A-Fa-f]{2})", base)
+    if bad_escape or any(not (_allowed(ch, True) or ch == "%") for ch in m.group(1) + path):
         raise ValueError(f'base IRI "{base}" contains characters an IRI cannot hold')
     return base
 
@@ -65,11 +89,20 @@ class Minter:
 
     def scoped(self, film_iri: str, name: str) -> str:
         """The IRI of an unlinked name within one article."""
-        return f"{film_iri}#name/{encode_segment(name.strip())}"
+        return f"{film_iri}#name/{encode_segment(name.strip(), keep_slash=False)}"
 
     def node(self, film_iri: str, *parts: str | int) -> str:
         """A structural node under the film: ``node(f, "cast", 3)`` → ``{f}#cast/3``."""
-        return f"{film_iri}#" + "/".join(encode_segment(str(p)) for p in parts)
+        return f"{film_iri}#" + "/".join(encode_segment(str(p), keep_slash=False) for p in parts)
+
+    def award(self, key: str) -> str:
+        """An award category the article does not link, named by its ceremony and category
+        ("20/20 Awards – Best Actor"): global, so the same category across films is one node."""
+        return f"{self.base}award/{encode_segment(key.strip(), keep_slash=False)}"
+
+    def ceremony(self, key: str) -> str:
+        """A ceremony (or awarding body) the article does not link: global by its name and year."""
+        return f"{self.base}ceremony/{encode_segment(key.strip(), keep_slash=False)}"
 
     def graph(self, title: str) -> str:
         """The named graph holding one article's statements."""

@@ -12,7 +12,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import __version__
 from kg.iri import LICENSE, Minter, commons_file_url, revision_url, wikipedia_url
-from kg.model import BasedOn, CastCredit, Credit, Extraction, Film, Ref, Release
+from kg.model import BasedOn, CastCredit, Credit, Extraction, Film, Nomination, Ref, Release
 from kg.values import Money, PartialDate, duration_to_xsd
 from kg.vocab import KG, PREFIXES, SCHEMA
 
@@ -29,6 +29,15 @@ CREDIT_PROPERTIES: dict[str, tuple[URIRef, URIRef]] = {
     "editor": (KG.filmEditor, SCHEMA.Person),
     "studio": (SCHEMA.productionCompany, SCHEMA.Organization),
     "distributor": (KG.distributor, SCHEMA.Organization),
+}
+RESULTS = {
+    "won": KG.Won,
+    "nominated": KG.Nominated,
+    "runner-up": KG.RunnerUp,
+    "placed": KG.Placed,
+    "pending": KG.Pending,
+    "honored": KG.Honored,
+    "unknown": KG.UnknownResult,
 }
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -66,12 +75,16 @@ class GraphBuilder:
         self.g = new_graph(self.graph_iri)
 
     # -- entities -----------------------------------------------------------
-    def entity(self, ref: Ref, cls: URIRef) -> URIRef:
-        """The node of a named entity, typed ``cls``, with its name and Wikipedia link."""
+    def entity(self, ref: Ref, cls: URIRef, name: str | None = None) -> URIRef:
+        """The node of a named entity, typed ``cls``, with its name and Wikipedia link.
+
+        :param name: the name to give a global entity instead of the one the article
+            shows most often (ceremonies and award categories are named by their article).
+        """
         g = self.g
         if ref.is_global:
             node = URIRef(self.minter.entity(ref.title))
-            name = self.x.names.get(ref.title, ref.name)
+            name = name or self.x.names.get(ref.title, ref.name)
             if (node, SCHEMA.name, None) not in g:
                 g.add((node, SCHEMA.name, en(name)))
                 g.add((node, SCHEMA.sameAs, URIRef(wikipedia_url(ref.title))))
@@ -122,6 +135,9 @@ class GraphBuilder:
             g.add((f, KG.boxOffice, self.map_money(film.gross, "box-office")))
         for based_on in film.based_on:
             self.map_based_on(based_on)
+        organisations = {c.ref for c in film.credits if CREDIT_PROPERTIES[c.role][1] == SCHEMA.Organization}
+        for nomination in film.nominations:
+            self.map_nomination(nomination, organisations)
         for ext in film.external_ids:
             g.add((f, SCHEMA.url if ext.scheme == "website" else SCHEMA.sameAs, URIRef(ext.url)))
 
@@ -144,6 +160,71 @@ class GraphBuilder:
             g.add((role, KG.creditedAs, en(credit.credited_as)))
         if credit.voice:
             g.add((role, KG.voiceRole, Literal(True)))
+
+    def map_nomination(self, nom: Nomination, organisations: set[Ref]) -> None:
+        """One accolades row: the nomination, its award category, ceremony, nominees and result."""
+        g, film = self.g, self.film
+        node = URIRef(self.minter.node(str(film), "nomination", nom.position))
+        g.add((node, RDF.type, KG.Nomination))
+        g.add((node, KG.forWork, film))
+        event_ref = nom.ceremony or nom.organisation
+        event = self.ceremony(event_ref, nom) if event_ref is not None else None
+        if event is not None:
+            g.add((node, KG.ceremony, event))
+        award, award_name = self.award(nom)
+        g.add((node, KG.award, award))
+        g.add((node, KG.result, RESULTS[nom.result]))
+        if nom.rank is not None and nom.result == "placed":
+            g.add((node, KG.rank, Literal(nom.rank)))
+        for note in nom.notes:
+            g.add((node, KG.note, en(note)))
+        nominees = [
+            self.entity(ref, SCHEMA.Organization if ref in organisations else SCHEMA.Person) for ref in nom.nominees
+        ] or [film]
+        for nominee in nominees:
+            g.add((node, KG.nominee, nominee))
+            if nom.result == "won":
+                g.add((nominee, SCHEMA.award, en(award_name)))
+
+    def ceremony(self, ref: Ref, nom: Nomination) -> URIRef:
+        """The ceremony (``schema:Event``) of a nomination, dated by the table's date column."""
+        if ref.is_global:
+            event = self.entity(ref, SCHEMA.Event, name=_undisambiguated(ref.title))
+        elif ref.title is not None:  # a section of a page, or a page naming several things
+            event = self.entity(ref, SCHEMA.Event)
+        else:
+            key = f"{ref.name} {nom.date.year}" if nom.date is not None else ref.name
+            event = URIRef(self.minter.ceremony(key))
+            if (event, SCHEMA.name, None) not in self.g:
+                self.g.add((event, SCHEMA.name, en(ref.name)))
+            self.g.add((event, RDF.type, SCHEMA.Event))
+        if nom.date is not None and (event, SCHEMA.startDate, None) not in self.g:
+            self.g.add((event, SCHEMA.startDate, date_literal(nom.date)))
+        return event
+
+    def award(self, nom: Nomination) -> tuple[URIRef, str]:
+        """The award category node and its name: the linked category article, else the
+        ceremony's name and the category text shown ("20/20 Awards – Best Actor")."""
+        g = self.g
+        category, body = nom.category, nom.organisation or nom.ceremony
+        if category is not None and category.is_global:
+            name = _undisambiguated(category.title)
+            node = self.entity(category, KG.Award, name=name)
+            return node, str(g.value(node, SCHEMA.name))
+        body_key = (body.title if body is not None and body.title else body.name) if body is not None else ""
+        body_name = body.name if body is not None else ""
+        if category is not None:
+            key = f"{body_key} – {category.name}" if body_key else category.name
+            name = f"{body_name} – {category.name}" if body_name else category.name
+        else:
+            key, name = body_key, body_name
+        node = URIRef(self.minter.award(key))
+        if (node, SCHEMA.name, None) not in g:
+            g.add((node, SCHEMA.name, en(name)))
+        g.add((node, RDF.type, KG.Award))
+        if category is not None and category.title is not None and category.section is not None:
+            g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(category.title, category.section or None))))
+        return node, str(g.value(node, SCHEMA.name))
 
     def map_release(self, release: Release, index: int) -> None:
         g = self.g
@@ -211,6 +292,13 @@ class GraphBuilder:
         self.map_film(self.x.film)
         self.map_provenance()
         return self.g
+
+
+def _undisambiguated(title: str) -> str:
+    """A page title without its parenthesised disambiguator: "Golden Shell (award)" → "Golden Shell"."""
+    import re
+
+    return re.sub(r"\s*\([^()]*\)$", "", title) or title
 
 
 def _decimal(value: Decimal | None) -> Literal:

@@ -125,6 +125,35 @@ class ExternalId:
 
 
 @dataclass(frozen=True, slots=True)
+class Nomination:
+    """One row of an accolades table (or one line of an accolades list).
+
+    :param position: 1-based order across the article's accolades.
+    :param organisation: the awarding body or ceremony as the Award column shows it.
+    :param ceremony: the ceremony column when the table has one apart from the award column.
+    :param date: the ceremony's date (Date / Year column).
+    :param category: the category as shown (linked: the category article).
+    :param nominees: who was nominated; empty means the film itself.
+    :param result: ``won``, ``nominated``, ``runner-up``, ``placed``, ``pending``,
+        ``honored`` or ``unknown`` (a result nobody can read: kept, never guessed).
+    :param rank: the place, for ``placed``.
+    :param notes: remarks such as "also for …", "shared with …".
+    :param source: ``accolades-table:<n>`` or ``accolades-list``.
+    """
+
+    position: int
+    organisation: Ref | None
+    category: Ref | None
+    nominees: tuple[Ref, ...]
+    result: str
+    ceremony: Ref | None = None
+    date: PartialDate | None = None
+    rank: int | None = None
+    notes: tuple[str, ...] = ()
+    source: str = "accolades-table:1"
+
+
+@dataclass(frozen=True, slots=True)
 class Film:
     """Everything extracted about the film itself (infobox, lead, cast, links)."""
 
@@ -144,6 +173,7 @@ class Film:
     based_on: tuple[BasedOn, ...] = ()
     external_ids: tuple[ExternalId, ...] = ()
     genres: tuple[str, ...] = ()
+    nominations: tuple[Nomination, ...] = ()
 
 
 @dataclass(slots=True)

@@ -319,7 +319,7 @@ def parse_link(link: Wikilink) -> Link | None:
     :param link: the wikilink node.
     """
     raw = str(link.title).strip()
-    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S).strip()
+    raw = html.unescape(re.sub(r"<!--.*?-->", "", raw, flags=re.S)).strip()
     if not raw or _is_file_or_category(raw):
         return None
     if raw.startswith(":"):
@@ -482,7 +482,10 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows left)
     rows = [n for n in table.contents.nodes if isinstance(n, Tag) and str(n.tag).lower() == "tr"]
     # cells directly after "{|" without a "|-" row marker form an implicit first row
-    leading = [n for n in table.contents.nodes if isinstance(n, Tag) and str(n.tag).lower() in ("td", "th")]
+    leading = [
+        n for n in table.contents.nodes
+        if isinstance(n, Tag) and str(n.tag).lower() in ("td", "th") and not _is_caption(n)
+    ]
     row_nodes: list[list[Tag]] = []
     if leading:
         row_nodes.append(leading)
@@ -527,6 +530,11 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
     return grid
 
 
+def _is_caption(node: Tag) -> bool:
+    """``|+ Caption``: mwparserfromhell reads a table caption as a cell starting with "+"."""
+    return str(node.tag).lower() == "td" and node.contents is not None and str(node.contents).startswith("+")
+
+
 def _put(line: list[Cell | None], col: int, cell: Cell) -> None:
     while len(line) <= col:
         line.append(None)
@@ -539,7 +547,18 @@ def _span(node: Tag, attr: str) -> int:
             m = re.search(r"\d+", str(a.value))
             if m:
                 return max(1, min(int(m.group()), 1000))
+    # "| rowspan=12 {{nom}}": the result template writes the cell's closing "|", so
+    # MediaWiki reads the text before it as the cell's attributes
+    if node.contents is not None:
+        lead = _LEADING_ATTRIBUTES.match(str(node.contents))
+        if lead:
+            m = re.search(attr + r'\s*=\s*["\']?(\d+)', lead.group(1), re.I)
+            if m:
+                return max(1, min(int(m.group(1)), 1000))
     return 1
+
+
+_LEADING_ATTRIBUTES = re.compile(r"^\s*((?:[a-z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s{|]+)\s*)+)(?=\{\{)", re.I)
 
 
 def tables(code: Wikicode) -> list[Tag]:

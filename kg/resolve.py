@@ -96,6 +96,15 @@ class Resolver:
             return self._seen(Ref(name, target, section))
         return Ref(name)
 
+    def linked(self, name: str) -> Ref:
+        """``name`` as a reference: the page of that exact title when the article links it,
+        else a name of its own (no resolution by label: for awards and ceremonies, where
+        another row's "Best Actor" is another award)."""
+        title = normalise_title(name)
+        if title in self._titles:
+            return self._seen(Ref(name, title))
+        return Ref(name)
+
     def refs(self, fragment: Wikicode | str, *, split: bool = True) -> list[Ref]:
         """The entities named in one list item.
 
@@ -155,7 +164,7 @@ def clean_name(text: str) -> str | None:
 
     :param text: clean text.
     """
-    name = _PAREN.sub("", text).strip().strip("\"“”'‘’ ,;:.*").strip()
+    name = _PAREN.sub("", text).strip().strip("\"“”'‘’ ,;:.*-–—").strip()
     if name.endswith(" Jr") or name.endswith(" Sr"):
         name += "."
     name = re.sub(r"\s+", " ", name)

@@ -98,6 +98,7 @@ class KG(DefinedNamespace):
     Placed: URIRef
     Pending: URIRef
     Honored: URIRef
+    UnknownResult: URIRef
     # object properties
     screenwriter: URIRef
     storyBy: URIRef

@@ -1,0 +1,437 @@
+"""Accolades: every row of an awards table as a nomination.
+
+Tables are laid out as a browser would (rowspan/colspan expanded, see
+:func:`kg.parse.table_grid`) and their columns are recognised by header text, not by
+position. A table counts as an accolades table when it has a Result column or holds
+result templates ({{won}}, {{nom}} …). Accolades written as a bullet list are read too
+where a line states the award and a result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.model import Nomination, Ref
+from kg.parse import Cell, clean_text, find_section, parse, positional, table_grid, tables, template_name
+from kg.values import PartialDate, parse_date
+
+ACCOLADES_SECTIONS = (
+    r"(critical )?(accolades?|awards?|honou?rs)( and (nominations?|accolades|honou?rs|recognition|awards))?( received)?",
+    r"(awards and )?nominations( and awards)?",
+    r"recognition",
+    r"(awards|accolades) and (critical )?(reception|recognition)",
+)
+# Column kinds, recognised by header text (first match wins, in this order).
+COLUMN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ref", re.compile(r"^(refs?\.?|references?|sources?|citations?|notes?)$", re.I)),
+    ("result", re.compile(r"result|outcome|status", re.I)),
+    ("date", re.compile(r"date|year", re.I)),
+    ("category", re.compile(r"categor|field|nominated for|award for", re.I)),
+    ("ceremony", re.compile(r"ceremony|event|edition", re.I)),
+    ("award", re.compile(r"award|organi[sz]|festival|association|society|circle|academy|guild|body|presenter|group|prize|institution", re.I)),
+    ("nominee", re.compile(r"recipient|nominee|honou?ree|subject|name|winner|person|work|nominated|laureate|film|artist|for\b", re.I)),
+)
+# Result templates and words → result.
+RESULT_TEMPLATES = {
+    "won": "won", "win": "won", "won-": "won", "yes-won": "won", "award won": "won", "winner": "won",
+    "nom": "nominated", "nominated": "nominated", "nominee": "nominated", "nom-": "nominated", "nomination": "nominated",
+    "pending": "pending", "tbd": "pending", "tba": "pending", "upcoming": "pending", "pending-": "pending",
+    "runner-up": "runner-up", "runner up": "runner-up", "runnerup": "runner-up", "runner-up-": "runner-up",
+    "draw": "placed", "place": "placed", "placed": "placed", "3rd": "placed", "2nd": "placed", "finalist": "placed",
+    "honorable mention": "honored", "honourable mention": "honored", "hm": "honored", "special mention": "honored",
+    "honored": "honored", "honoured": "honored",
+}
+RESULT_WORDS = (
+    (re.compile(r"^(won|winner|win|awarded|recipient)\b", re.I), "won"),
+    (re.compile(r"^(nominated|nominee|nomination)\b", re.I), "nominated"),
+    (re.compile(r"^runner[- ]?up\b", re.I), "runner-up"),
+    (re.compile(r"^(pending|tbd|tba|upcoming)\b", re.I), "pending"),
+    (re.compile(r"^(honou?rable|special) mention\b", re.I), "honored"),
+    (re.compile(r"^\d+(st|nd|rd|th)\b|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|place", re.I), "placed"),
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# Remarks in a nominee cell that are notes, not names.
+NOTE_PAREN = re.compile(r"\(([^()]*\b(?:also|shared|tied|with|for|posthumous|as|jointly|honorary|uncredited)\b[^()]*)\)", re.I)
+SMALL_TEMPLATES = ("small", "smaller", "sup", "nowrap")
+
+
+class AwardsExtractor:
+    name = "awards"
+    produces = ("nominations",)
+
+    def extract(self, ctx) -> dict[str, Any]:
+        film_names = film_name_forms(ctx.page.title)
+        out: list[Nomination] = []
+        for n, table in enumerate(accolades_tables(ctx.code), start=1):
+            out.extend(_table_nominations(ctx, table, n, len(out), film_names))
+        if not out:
+            section = find_section(ctx.code, ACCOLADES_SECTIONS)
+            if section is not None:
+                out.extend(_list_nominations(ctx, section.code, film_names))
+        return {"nominations": tuple(out)}
+
+
+def film_name_forms(title: str) -> set[str]:
+    """How an accolades row names the film itself (casefolded): its title, without the
+    disambiguator, its main title before a colon ("K.G.F" for "K.G.F: Chapter 1"), and
+    the words tables use for "this film"."""
+    base = re.sub(r"\s*\([^()]*\)$", "", title)
+    forms = {title, base, base.split(":")[0].strip(), "film", "the film", "this film", "movie", "the movie", "itself"}
+    return {f.casefold() for f in forms if f}
+
+
+def accolades_tables(code: Wikicode) -> list[Tag]:
+    """The article's accolades tables: wikitables with a Result column or result templates."""
+    found = []
+    for table in tables(code):
+        grid = table_grid(table)
+        if not grid:
+            continue
+        kinds = _column_kinds(grid)
+        has_result_column = "result" in kinds[1].values()
+        has_result_template = any(
+            template_name(t) in RESULT_TEMPLATES for t in table.contents.filter_templates(recursive=True)
+        )
+        if has_result_column or has_result_template:
+            found.append(table)
+    return found
+
+
+def table_rows(table: Tag) -> int:
+    """How many data rows an accolades table has (header and sub-heading rows excluded)."""
+    grid = table_grid(table)
+    header_rows, _ = _column_kinds(grid)
+    return sum(1 for row in grid[header_rows:] if not _is_subheading(row))
+
+
+def _column_kinds(grid: list[list[Cell | None]]) -> tuple[int, dict[int, str]]:
+    """(number of header rows, column index → kind)."""
+    header_rows = 0
+    while header_rows < len(grid) and all(c is None or c.header for c in grid[header_rows]):
+        header_rows += 1
+    kinds: dict[int, str] = {}
+    if header_rows:
+        for col, cell in enumerate(grid[header_rows - 1]):
+            if cell is None:
+                continue
+            text = clean_text(cell.code)
+            for kind, pattern in COLUMN_PATTERNS:
+                if pattern.search(text):
+                    kinds[col] = kind
+                    break
+    return header_rows, kinds
+
+
+def _is_subheading(row: list[Cell | None]) -> bool:
+    cells = {id(c) for c in row if c is not None}
+    return len(cells) <= 1 and len(row) > 1
+
+
+def _table_nominations(ctx, table: Tag, n: int, offset: int, film_names: set[str]) -> list[Nomination]:
+    grid = table_grid(table)
+    header_rows, kinds = _column_kinds(grid)
+    columns: dict[str, list[int]] = {}
+    for col, kind in sorted(kinds.items()):
+        columns.setdefault(kind, []).append(col)
+    if "award" not in columns and "ceremony" in columns:
+        columns["award"] = columns.pop("ceremony")
+    out: list[Nomination] = []
+    for r, row in enumerate(grid[header_rows:], start=header_rows + 1):
+        if _is_subheading(row):
+            continue
+
+        def cell(kind: str) -> Cell | None:
+            for col in columns.get(kind, []):
+                if col < len(row) and row[col] is not None:
+                    return row[col]
+            return None
+
+        where = f"accolades table {n}, row {r}"
+        result_cell = cell("result")
+        result, rank, result_text = _result(result_cell.code if result_cell else _row_code(row))
+        if result == "unknown":
+            ctx.warn(where, f'cannot read the result "{result_text}"; the row is kept with result unknown')
+        organisation = _one_ref(ctx, cell("award"))
+        ceremony = _one_ref(ctx, cell("ceremony")) if "ceremony" in columns else None
+        category_cell = cell("category")
+        category = _one_ref(ctx, category_cell)
+        date = _date(cell("date"))
+        nominee_cell = cell("nominee")
+        notes: list[str] = []
+        nominees: list[Ref] = []
+        if nominee_cell is not None and nominee_cell is not category_cell and nominee_cell is not result_cell:
+            nominees, notes = _nominees(ctx, nominee_cell.code, film_names)
+        if organisation is None and category is None:
+            ctx.warn(where, "no award or category; row skipped")
+            continue
+        if "category" not in columns:
+            # no Category column: the Award column names the award itself
+            category, organisation = organisation, ceremony
+            ceremony = None
+        elif category is not None and organisation is not None and category.title and category.title == organisation.title:
+            # the category cell links the awarding body's article: the category is its text
+            category = Ref(category.name)
+        out.append(
+            Nomination(
+                position=offset + len(out) + 1,
+                organisation=organisation,
+                category=category,
+                nominees=tuple(nominees),
+                result=result,
+                ceremony=ceremony,
+                date=date,
+                rank=rank,
+                notes=tuple(notes),
+                source=f"accolades-table:{n}",
+            )
+        )
+    return out
+
+
+def _row_code(row: list[Cell | None]) -> Wikicode:
+    seen, parts = set(), []
+    for c in row:
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
+            parts.append(str(c.code))
+    return parse(" ".join(parts))
+
+
+def _result(code: Wikicode) -> tuple[str, int | None, str]:
+    """(result, rank, shown text) of a result cell."""
+    for t in code.filter_templates(recursive=True):
+        name = template_name(t)
+        if name in RESULT_TEMPLATES:
+            result = RESULT_TEMPLATES[name]
+            label = " ".join(clean_text(a) for a in positional(t))
+            rank = _rank(label) if result == "placed" else None
+            if result == "placed" and rank is None and name in ("2nd", "3rd"):
+                rank = int(name[0])
+            return result, rank, label or name
+    text = clean_text(code)
+    for pattern, result in RESULT_WORDS:
+        if pattern.search(text):
+            return result, _rank(text) if result == "placed" else None, text
+    return "unknown", None, text
+
+
+def _rank(text: str) -> int | None:
+    m = re.search(r"(\d+)\s*(?:st|nd|rd|th)\b", text, re.I)
+    if m:
+        return int(m.group(1)) or None
+    m = re.search(r"\b(" + "|".join(ORDINALS) + r")\b", text, re.I)
+    return ORDINALS[m.group(1).lower()] if m else None
+
+
+def _one_ref(ctx, cell: Cell | None) -> Ref | None:
+    if cell is None:
+        return None
+    code = _without_refs(cell.code)
+    links = [n for n in code.filter_wikilinks(recursive=True)]
+    if links:
+        from kg.parse import parse_link
+
+        for node in links:
+            link = parse_link(node)
+            if link is not None:
+                ref = ctx.resolver.ref_for_link(link)
+                text = clean_text(code)
+                # the cell shows more than the link ("[[BAFTA Award]] for Best Actor"): keep what it shows
+                if len(text) > len(ref.name) + 3 and not re.fullmatch(r"[\W\d]*" + re.escape(ref.name) + r"[\W\d]*", text):
+                    return Ref(text)
+                return ref
+    # an unlinked award or category is a name of its own: it is never resolved to a
+    # link elsewhere (another ceremony's "Best Actor in a Leading Role" is another award)
+    text = clean_text(code).strip("'\"“”‘’ ")
+    return ctx.resolver.linked(text) if text else None
+
+
+def _date(cell: Cell | None) -> PartialDate | None:
+    if cell is None:
+        return None
+    return parse_date(clean_text(_without_refs(cell.code)))
+
+
+def _without_refs(code: Wikicode) -> Wikicode:
+    return parse(re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref\s*>", "", str(code), flags=re.S | re.I))
+
+
+def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], list[str]]:
+    """The people a nominee cell names, and the remarks it makes about them."""
+    notes: list[str] = []
+    kept: list[str] = []
+    for node in _without_refs(code).nodes:
+        if isinstance(node, Template) and template_name(node) in SMALL_TEMPLATES:
+            text = clean_text(str(node))
+            if text:
+                notes.append(text.strip("() "))
+            continue
+        if isinstance(node, Tag) and str(node.tag).lower() in ("small", "sup"):
+            text = clean_text(node.contents)
+            if text:
+                notes.append(text.strip("() "))
+            continue
+        kept.append(str(node))
+    raw = "".join(kept)
+    for m in NOTE_PAREN.finditer(clean_text(raw)):
+        notes.append(m.group(1).strip())
+    raw = re.sub(r"\([^()]*\)", lambda m: "" if NOTE_PAREN.fullmatch(clean_text(m.group())) else m.group(), raw)
+    text = clean_text(raw)
+    if not text or text.strip("'\"“”").casefold() in film_names:
+        return [], notes
+    # a quoted title ("Song") or an italic work is what was nominated, not who
+    if re.fullmatch(r"[\"“].*[\"”]", text):
+        notes.append(text)
+        return [], notes
+    refs = [r for item in _split_lines(raw) for r in ctx.resolver.refs(item)]
+    refs = [r for r in refs if r.name.casefold() not in film_names]
+    unique: list[Ref] = []
+    for r in refs:
+        if r not in unique:
+            unique.append(r)
+    return unique, notes
+
+
+def _split_lines(raw: str) -> list[Wikicode]:
+    from kg.parse import split_items
+
+    return split_items(parse(raw))
+
+
+RESULT_IN_TEXT = re.compile(
+    r"\b(won|winner|win|nominated|nominee|nomination|runner[- ]up|pending|honou?rable mention)\b", re.I
+)
+DEFAULT_RESULT_LINE = re.compile(r"^\s*(?:;|'''|==+)\s*(wins?|won|winners?|nominations?|nominated|nominees?)\b", re.I)
+GENERIC_HEADINGS = re.compile(
+    r"^(others?|other awards?|other honou?rs|accolades|awards?( and (nominations|honou?rs))?|honou?rs|recognition|nominations?|wins?|lists?)$",
+    re.I,
+)
+LEADING_YEAR = re.compile(r"^\s*\(?(\d{4})\)?\s*[:–—-]?\s*")
+TRAILING_YEAR = re.compile(r"\s*\((\d{4})\)\s*$")
+
+
+def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nomination]:
+    """Accolades written as lists, one nomination per line that states a result.
+
+    Reads "* 2005: [[AFI's 100 Years of Film Scores]] – Nominated", nested lists whose
+    parent line names the award body ("* The Japanese Academy (1987)" / "** Won: Most
+    Popular Film"), and lists under a sub-heading naming the award with a ";Nominations"
+    or ";Wins" line giving the result ("* [[Academy Award for Best Director|Best
+    Directing]]: Michael Curtiz"). Lines that state no result are context, never guessed.
+    """
+    out: list[Nomination] = []
+    heading: Ref | None = None
+    default: str | None = None
+    context: dict[int, tuple[Ref, PartialDate | None]] = {}
+    for raw in _strip_refs(str(code)).split("\n"):
+        h = re.match(r"^(=+)\s*(.*?)\s*=+\s*$", raw)
+        if h:
+            title = clean_text(h.group(2))
+            heading = None if GENERIC_HEADINGS.match(title) else Ref(title)
+            default, context = None, {}
+            continue
+        d = DEFAULT_RESULT_LINE.match(raw)
+        if d and not raw.lstrip().startswith(("*", "#")):
+            default = "won" if d.group(1).lower().startswith(("win", "won")) else "nominated"
+            continue
+        m = re.match(r"^\s*([*#]+)\s*(.*)$", raw)
+        if not m:
+            continue
+        depth, line = len(m.group(1)), m.group(2)
+        text = clean_text(line)
+        if not text:
+            continue
+        for k in [k for k in context if k >= depth]:
+            del context[k]
+        word = RESULT_IN_TEXT.search(text)
+        result = _result(parse(word.group(1)))[0] if word else default
+        year = LEADING_YEAR.match(text) or TRAILING_YEAR.search(text)
+        date = PartialDate.from_parts(year.group(1)) if year else None
+        rest = TRAILING_YEAR.sub("", LEADING_YEAR.sub("", line, count=1))
+        if result is None:
+            ref = _one_ref(ctx, Cell(parse(rest.rstrip().rstrip(":")), False, (0, 0)))
+            if ref is not None:
+                context[depth] = (ref, date)
+            continue
+        parent = max((k for k in context if k < depth), default=None)
+        organisation, parent_date = context[parent] if parent is not None else (heading, None)
+        date = date or parent_date
+        if word:
+            rest = re.sub(r"'*\b" + re.escape(word.group(1)) + r"\b'*\s*(?:for\s+)?", " ", rest, count=1, flags=re.I)
+        category_part, nominee_part, organisation = _split_list_line(rest, organisation)
+        if category_part is None:
+            if organisation is not None:
+                out.append(Nomination(len(out) + 1, organisation, None, (), result, date=date, source="accolades-list"))
+            continue
+        first = _one_ref(ctx, Cell(parse(category_part), False, (0, 0)))
+        if first is None:
+            continue
+        nominees, notes = _nominees(ctx, parse(nominee_part), film_names) if nominee_part else ([], [])
+        category: Ref | None = first
+        if organisation is None:
+            organisation, category = first, None
+        elif isinstance(organisation, Wikicode):
+            organisation = _one_ref(ctx, Cell(organisation, False, (0, 0)))
+        out.append(
+            Nomination(
+                len(out) + 1, organisation, category, tuple(nominees), result,
+                date=date, notes=tuple(notes), source="accolades-list",
+            )
+        )
+    return out
+
+
+def _split_list_line(rest: str, organisation):
+    """(category wikitext, nominee wikitext, organisation) of an accolades list line.
+
+    "Category: nominees", "Category (nominee)", "'Category' at Organisation for / shared
+    by nominees", and a bare "Organisation – " when no organisation is known yet.
+    """
+    rest = rest.strip().strip(",;").strip()
+    rest = re.sub(r"^[\s,;:–—-]+|[\s,;:–—-]+$", "", rest)
+    if not clean_text(rest):
+        return None, None, organisation
+    at = re.match(r"^(?P<cat>.+?)\s+at\s+(?P<org>.+?)(?:,?\s+(?:shared\s+)?(?:by|for|with)\s+(?P<nom>.+))?$", rest)
+    if at and organisation is None:
+        return at.group("cat"), at.group("nom"), parse(at.group("org"))
+    head, colon, tail = _split_outside_links(rest, ": ")
+    if not colon:
+        head, colon, tail = _split_outside_links(rest, " : ")
+    if colon and organisation is None:
+        # "Academy Award: Best Motion Picture Story (Beirne Lay, Jr.)"
+        category, nominee, _ = _split_list_line(tail, parse(head))
+        return category, nominee, parse(head)
+    if colon:
+        return head, tail, organisation
+    linked = re.match(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$", rest)
+    if linked:
+        return linked.group(1), linked.group(2), organisation
+    paren = re.search(r"\(([^()]+)\)\s*$", rest)
+    if paren and organisation is not None:
+        return rest[: paren.start()], paren.group(1), organisation
+    return rest, None, organisation
+
+
+def _split_outside_links(text: str, sep: str) -> tuple[str, bool, str]:
+    depth = 0
+    for i in range(len(text)):
+        two = text[i : i + 2]
+        if two in ("[[", "{{"):
+            depth += 1
+        elif two in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(sep, i):
+            return text[:i], True, text[i + len(sep) :]
+    return text, False, ""
+
+
+def _strip_refs(text: str) -> str:
+    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)
+    return re.sub(r"<ref[^>]*>.*?</ref\s*>", "", text, flags=re.I | re.S)
+
+
+EXTRACTOR = AwardsExtractor()

@@ -1,0 +1,582 @@
+"""The ``kg`` command line: exact messages, exit codes and what lands in the output folder.
+
+Exit codes (kg/errors.py): 0 ok, 1 a graph does not conform, 2 usage error,
+3 an input could not be exported, 4 an output could not be written.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Dataset, Graph, URIRef
+
+import kg.serialize
+from kg import __version__
+from kg.cli import cli
+from kg.extractors import EXTRACTOR_NAMES
+from kg.serialize import Format, serialize
+
+REPO = Path(__file__).resolve().parents[1]
+FILMS = REPO / "tests" / "data" / "films"
+FIXTURE = FILMS / "Test_Film.wiki"
+EXAMPLE = REPO / "examples" / "leaving-las-vegas.api.json"
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def make_runner() -> CliRunner:
+    try:
+        return CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        return CliRunner()  # click >= 8.2 keeps stderr apart
+
+
+def run(*args: str, input: bytes | str | None = None) -> Result:
+    result = make_runner().invoke(cli, list(args), input=input, catch_exceptions=True, prog_name="kg")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def listing(folder: str | Path) -> list[str]:
+    """Every entry of a folder, hidden ones included."""
+    return sorted(os.listdir(folder))
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs in its own tmp dir, so sources in messages are short relative names."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def film() -> str:
+    shutil.copy(FIXTURE, "Test_Film.wiki")
+    return "Test_Film.wiki"
+
+
+def write(name: str, content: str | bytes) -> str:
+    Path(name).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return name
+
+
+def read_graph(path: str | Path) -> Graph:
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
+
+
+TELEVISION = "{{Infobox television\n| name = Show\n| genre = Drama\n}}\n'''Show''' is a television series.\n"
+SERIES = "{{Infobox film\n| name = Foo\n}}\n'''Foo''' is an American film series of three horror films.\n"
+
+
+# --------------------------------------------------------------------------- export: success
+
+
+def test_export_title_from_file_name(film: str) -> None:
+    result = run("export", film, "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert listing("out") == ["Test_Film.jsonld", "Test_Film.ttl"]
+    line = result.stdout.strip()
+    assert line.startswith("Test Film: ") and "triples" in line and "; conforms [" in line
+    graph = read_graph("out/Test_Film.ttl")
+    assert f"{len(graph)} triples" in line
+    text = Path("out/Test_Film.ttl").read_text(encoding="utf-8")
+    assert "<https://w3id.org/kg-film/resource/Test_Film> a schema:Movie" in text
+    assert '"Test Film"@en' in text
+    assert "<https://w3id.org/kg-film/resource/Ann_Bee>" in text
+
+
+def test_export_title_from_option(film: str) -> None:
+    result = run("export", film, "--title", "Other title", "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    assert listing("out") == ["Other_title.jsonld", "Other_title.ttl"]
+    assert result.stdout.startswith("Other title: ")
+    assert "<https://w3id.org/kg-film/resource/Other_title>" in Path("out/Other_title.ttl").read_text(encoding="utf-8")
+
+
+def test_export_quiet(film: str) -> None:
+    result = run("export", film, "-o", "out", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    assert listing("out") == ["Test_Film.jsonld", "Test_Film.ttl"]
+
+
+def test_export_default_is_the_bundled_example() -> None:
+    result = run("export", "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    assert listing("out") == ["Leaving_Las_Vegas.jsonld", "Leaving_Las_Vegas.ttl"]
+    assert result.stdout.startswith("Leaving Las Vegas: ") and "; conforms [" in result.stdout
+
+
+def test_export_stdin_with_title() -> None:
+    result = run("export", "-", "--title", "Stdin Film", "-o", "out", input=FIXTURE.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert listing("out") == ["Stdin_Film.jsonld", "Stdin_Film.ttl"]
+    assert "<https://w3id.org/kg-film/resource/Stdin_Film> a schema:Movie" in Path("out/Stdin_Film.ttl").read_text(encoding="utf-8")
+
+
+def test_export_stdin_without_title() -> None:
+    result = run("export", "-", "-o", "out", input=FIXTURE.read_bytes())
+    assert result.exit_code == 3
+    assert result.stderr == "Error: -: reading standard input needs --title\n"
+    assert result.stdout == ""
+    assert not Path("out").exists() or listing("out") == []
+
+
+def test_export_base_iri(film: str) -> None:
+    result = run("export", film, "-o", "out", "--base-iri", "http://example.org/films/")
+    assert result.exit_code == 0, result.stderr
+    text = Path("out/Test_Film.ttl").read_text(encoding="utf-8")
+    assert "<http://example.org/films/resource/Test_Film> a schema:Movie" in text
+    assert "w3id.org/kg-film/resource" not in text
+
+
+def test_export_only_cast(film: str) -> None:
+    full = run("export", film, "-o", "full")
+    only = run("export", film, "-o", "only", "--only", "cast")
+    assert full.exit_code == only.exit_code == 0, only.stderr
+    full_graph, only_graph = read_graph("full/Test_Film.ttl"), read_graph("only/Test_Film.ttl")
+    text = Path("only/Test_Film.ttl").read_text(encoding="utf-8")
+    assert "kg:cast" in text and "schema:PerformanceRole" in text and '"Gus Hill"@en' in text
+    assert "schema:director" not in text  # the crew extractor did not run
+    assert "schema:director" in Path("full/Test_Film.ttl").read_text(encoding="utf-8")
+    assert len(only_graph) < len(full_graph)
+
+
+@pytest.mark.parametrize(
+    ("options", "files"),
+    [
+        pytest.param(["--format", "nt", "--format", "nquads"], ["Test_Film.jsonld", "Test_Film.nq", "Test_Film.nt", "Test_Film.ttl"], id="nt+nquads"),
+        pytest.param(["-f", "nt,trig"], ["Test_Film.jsonld", "Test_Film.nt", "Test_Film.trig", "Test_Film.ttl"], id="comma"),
+        pytest.param(["-f", "all"], ["Test_Film.jsonld", "Test_Film.nq", "Test_Film.nt", "Test_Film.trig", "Test_Film.ttl"], id="all"),
+        pytest.param(["-f", "turtle"], ["Test_Film.jsonld", "Test_Film.ttl"], id="turtle-is-default"),
+    ],
+)
+def test_export_formats(film: str, options: list[str], files: list[str]) -> None:
+    result = run("export", film, "-o", "out", *options)
+    assert result.exit_code == 0, result.stderr
+    assert listing("out") == files
+    expected = read_graph("out/Test_Film.ttl")
+    for name in files:
+        assert Path("out", name).stat().st_size > 0
+        if name.endswith((".nq", ".trig")):
+            ds = Dataset()
+            ds.parse(Path("out", name), format="nquads" if name.endswith(".nq") else "trig")
+            assert sum(1 for _ in ds.quads()) == len(expected), name
+        elif name.endswith(".nt"):
+            assert len(Graph().parse(Path("out", name), format="nt")) == len(expected)
+
+
+# --------------------------------------------------------------------------- export: usage errors (exit 2)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        pytest.param(["--format", "bogus"], "Invalid value for --format: unknown format 'bogus'; choose from turtle, json-ld, nt, nquads, trig, all", id="format"),
+        pytest.param(["--base-iri", "notaniri"], 'Invalid value for --base-iri: base IRI "notaniri" must be an absolute http(s) IRI ending in "/"', id="base-iri"),
+        pytest.param(["--base-iri", "https://example.org/no-slash"], 'Invalid value for --base-iri: base IRI "https://example.org/no-slash" must be an absolute http(s) IRI ending in "/"', id="base-iri-no-slash"),
+        pytest.param(["--only", "nope"], f"Invalid value for --only: unknown extractor 'nope'; choose from {', '.join(EXTRACTOR_NAMES)}", id="only"),
+        pytest.param(["--bogus-option"], None, id="option"),
+    ],
+)
+def test_export_usage_errors(film: str, options: list[str], message: str | None) -> None:
+    result = run("export", film, "-o", "out", *options)
+    assert result.exit_code == 2
+    if message is None:  # click's own wording, which differs between click versions
+        assert re.search(r"\nError: No such option:? '?--bogus-option'?", result.stderr), result.stderr
+    else:
+        assert result.stderr.endswith(f"\nError: {message}\n")
+    assert result.stderr.startswith("Usage: kg export [OPTIONS] [INPUTS]...")
+    assert result.stdout == ""
+    assert not Path("out").exists()
+
+
+# --------------------------------------------------------------------------- export: input errors (exit 3)
+
+
+def _bad_xml() -> str:
+    return "<mediawiki><page><title>X</title>\n<revision><text>hi</revision></page></mediawiki>"
+
+
+BAD_INPUTS = [
+    pytest.param("missing.wiki", None, "Error: missing.wiki: no such file", id="missing"),
+    pytest.param("folder", "<dir>", "Error: folder: is a directory, not a file", id="directory"),
+    pytest.param("empty.wiki", "", "Error: empty.wiki: is empty", id="empty"),
+    pytest.param("blank.wiki", " \n\t\n", "Error: blank.wiki: is empty", id="blank"),
+    pytest.param("bad.json", '{"query": {"pages": ', "Error: bad.json: is not valid JSON (line 1 column 21: Expecting value)", id="invalid-json"),
+    pytest.param("other.json", '{"name": "not an API response"}', "Error: other.json: is JSON but not a MediaWiki API response (expected query.pages or parse.wikitext)", id="not-api-json"),
+    pytest.param("bad.xml", _bad_xml(), "Error: bad.xml: is not well-formed XML (line 2 column 21: mismatched tag)", id="malformed-xml"),
+    pytest.param("Show.wiki", TELEVISION, "Error: Show.wiki (Show): is not a film article: no {{Infobox film}} (it has {{Infobox television}})", id="not-a-film"),
+    pytest.param("Plain.wiki", "'''Plain''' is a word.\n", "Error: Plain.wiki (Plain): is not a film article: no {{Infobox film}}", id="no-infobox"),
+    pytest.param("Redir.wiki", "#REDIRECT [[Target Film]]\n", 'Error: Redir.wiki (Redir): is a redirect to "Target Film"; export "Target Film" instead', id="redirect"),
+    pytest.param("Foo_trilogy.wiki", SERIES, "Error: Foo_trilogy.wiki (Foo trilogy): is about a film series, not a single film; export the articles of its films", id="series-lead"),
+    pytest.param("Foo_(film_series).wiki", "{{Infobox film\n| name = Foo\n}}\n'''Foo''' is a film.\n", "Error: Foo_(film_series).wiki (Foo (film series)): is about a film series, not a single film; export the articles of its films", id="series-title"),
+    pytest.param("latin1.wiki", "{{Infobox film}} caf\xe9".encode("latin-1"), "Error: latin1.wiki: is not UTF-8 text (invalid byte 0xe9 at offset 20)", id="not-utf8"),
+]
+
+
+def _make_input(name: str, content: str | bytes | None) -> None:
+    if content == "<dir>":
+        os.mkdir(name)
+    elif content is not None:
+        write(name, content)
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_INPUTS)
+def test_export_bad_input(name: str, content: str | bytes | None, message: str) -> None:
+    _make_input(name, content)
+    result = run("export", name, "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr == message + "\n"
+    assert result.stdout == ""
+    assert not Path("out").exists() or listing("out") == []
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_INPUTS)
+def test_export_bad_input_among_good_ones(film: str, name: str, content: str | bytes | None, message: str) -> None:
+    """Every input is tried: the good ones are written, the bad one gets no file at all, exit 3."""
+    _make_input(name, content)
+    shutil.copy(FILMS / "AC%2FDC_Live_(film).wiki", "AC%2FDC_Live_(film).wiki")
+    result = run("export", film, name, "AC%2FDC_Live_(film).wiki", "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr == message + "\n"
+    assert listing("out") == ["AC%2FDC_Live_(film).jsonld", "AC%2FDC_Live_(film).ttl", "Test_Film.jsonld", "Test_Film.ttl"]
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["Test Film", "AC/DC Live (film)"]
+
+
+def test_export_same_title_twice(film: str) -> None:
+    """Two inputs for the same title: the article is simply written again."""
+    write("Test Film.wiki", FIXTURE.read_text(encoding="utf-8"))
+    result = run("export", film, "Test Film.wiki", "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    assert listing("out") == ["Test_Film.jsonld", "Test_Film.ttl"]
+
+
+def test_export_output_name_clash(film: str) -> None:
+    """Titles that differ only after 200 characters would share a file: the second is refused."""
+    infobox = "{{Infobox film\n| name = Long\n| director = [[Ann Bee]]\n}}\n"
+    first, second = "L" * 200 + "a", "L" * 200 + "b"
+    write(f"{first}.wiki", infobox)
+    write(f"{second}.wiki", infobox)
+    result = run("export", f"{first}.wiki", f"{second}.wiki", "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr == f'Error: {second}.wiki: output name "{"L" * 200}" is already used by "{first}"\n'
+    assert listing("out") == ["L" * 200 + ".jsonld", "L" * 200 + ".ttl"]
+    assert f"resource/{first}>" in Path("out", "L" * 200 + ".ttl").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def _fail_on_second_format(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> list:
+    calls: list = []
+    real = kg.serialize.serialize
+
+    def flaky(graph, fmt):
+        calls.append(fmt)
+        if len(calls) == 2:
+            raise error
+        return real(graph, fmt)
+
+    monkeypatch.setattr(kg.serialize, "serialize", flaky)
+    return calls
+
+
+def test_failed_write_leaves_no_partial_output(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fail_on_second_format(monkeypatch, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    result = run("export", film, "-o", "out")
+    assert len(calls) == 2  # the Turtle file was serialized and staged before the failure
+    assert result.exit_code == 4
+    assert result.stderr == f"Error: out: cannot write output: {os.strerror(errno.ENOSPC)}\n"
+    assert listing("out") == []  # no .ttl, no .jsonld, no .tmp
+
+
+def test_failed_write_keeps_the_previous_export(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("export", film, "-o", "out").exit_code == 0
+    before = {name: Path("out", name).read_bytes() for name in listing("out")}
+    write(film, FIXTURE.read_text(encoding="utf-8").replace("Gus Hill", "Gus Changed"))
+    _fail_on_second_format(monkeypatch, OSError(errno.EIO, os.strerror(errno.EIO)))
+    result = run("export", film, "-o", "out")
+    assert result.exit_code == 4
+    assert {name: Path("out", name).read_bytes() for name in listing("out")} == before
+
+
+def test_unexpected_error_leaves_no_temporary_file(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fail_on_second_format(monkeypatch, RuntimeError("serializer crashed"))
+    result = make_runner().invoke(cli, ["export", film, "-o", "out"])
+    assert isinstance(result.exception, RuntimeError)
+    assert listing("out") == []
+
+
+def test_failed_rename_leaves_no_partial_output(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.replace
+    calls: list = []
+
+    def flaky(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    result = run("export", film, "-o", "out")
+    assert len(calls) >= 2
+    assert result.exit_code == 4
+    assert result.stderr == f"Error: out: cannot write output: {os.strerror(errno.EIO)}\n"
+    assert listing("out") == []
+
+
+def test_failed_rename_restores_the_previous_export(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last rename fails after the first format was replaced: the old files come back."""
+    assert run("export", film, "-o", "out", "-f", "nt").exit_code == 0
+    before = {name: Path("out", name).read_bytes() for name in listing("out")}
+    write(film, FIXTURE.read_text(encoding="utf-8").replace("Gus Hill", "Gus Changed"))
+    real = os.replace
+    failed: list = []
+
+    def flaky(src, dst):
+        if str(src).endswith(".tmp") and Path(dst).name == "Test_Film.nt":
+            failed.append(dst)
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    result = run("export", film, "-o", "out", "-f", "nt")
+    assert failed and result.exit_code == 4
+    after = {name: Path("out", name).read_bytes() for name in listing("out")}
+    assert after == before  # same files (no .tmp, no backup left), same bytes
+    assert b"Gus Hill" in after["Test_Film.ttl"]
+
+
+def test_output_folder_cannot_be_created(film: str) -> None:
+    write("a-file", "not a folder")
+    result = run("export", film, "-o", "a-file/out")
+    assert result.exit_code == 4
+    assert result.stderr == "Error: a-file/out: cannot write output: Not a directory\n"
+    assert result.stdout == ""
+    assert Path("a-file").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_output_error_stops_the_export(film: str) -> None:
+    """Exit 4 is final: once the folder cannot be written the other inputs are not tried."""
+    write("a-file", "")
+    shutil.copy(FILMS / "AC%2FDC_Live_(film).wiki", "AC%2FDC_Live_(film).wiki")
+    result = run("export", film, "AC%2FDC_Live_(film).wiki", "-o", "a-file/out")
+    assert result.exit_code == 4
+    assert result.stderr.count("Error: ") == 1
+
+
+@pytest.mark.skipif(IS_ROOT or os.name != "posix", reason="needs a POSIX user that file permissions apply to")
+def test_read_only_output_folder(film: str) -> None:
+    os.mkdir("out")
+    os.chmod("out", 0o555)
+    try:
+        result = run("export", film, "-o", "out")
+        assert result.exit_code == 4
+        assert result.stderr == "Error: out: cannot write output: Permission denied\n"
+        assert listing("out") == []
+    finally:
+        os.chmod("out", 0o755)
+
+
+# --------------------------------------------------------------------------- validate
+
+
+NON_CONFORMING = """\
+@prefix schema: <http://schema.org/> .
+<https://example.org/resource/Broken_Film> a schema:Movie ;
+    schema:name "Broken Film" ;
+    schema:sameAs <https://en.wikipedia.org/wiki/Broken_Film> ;
+    schema:director "Some Person" .
+"""
+
+
+def test_validate_conforming_file(film: str) -> None:
+    assert run("export", film, "-o", "out", "-f", "all").exit_code == 0
+    result = run("validate", "out/Test_Film.ttl")
+    assert result.exit_code == 0, result.output
+    n = len(read_graph("out/Test_Film.ttl"))
+    assert result.stdout == f"out/Test_Film.ttl: {n} triples; conforms\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("ext", ["nt", "nq", "trig"])
+def test_validate_conforming_file_other_formats(film: str, ext: str) -> None:
+    assert run("export", film, "-o", "out", "-f", "all").exit_code == 0
+    n = len(read_graph("out/Test_Film.ttl"))
+    result = run("validate", f"out/Test_Film.{ext}")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"out/Test_Film.{ext}: {n} triples; conforms\n"
+
+
+def test_validate_jsonld_reads_the_triples(film: str) -> None:
+    assert run("export", film, "-o", "out").exit_code == 0
+    n = len(read_graph("out/Test_Film.ttl"))
+    result = run("validate", "out/Test_Film.jsonld")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"out/Test_Film.jsonld: {n} triples; conforms\n"
+
+
+def test_validate_non_conforming_jsonld() -> None:
+    graph = Graph(identifier=URIRef("https://example.org/graph/Broken_Film"))
+    graph.parse(data=NON_CONFORMING, format="turtle")
+    write("broken.jsonld", serialize(graph, Format.JSONLD))  # shaped like kg's own JSON-LD
+    result = run("validate", "broken.jsonld")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1].startswith("broken.jsonld: 4 triples; does not conform (")
+
+
+def test_validate_non_conforming_file() -> None:
+    write("broken.ttl", NON_CONFORMING)
+    result = run("validate", "broken.ttl")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    *violations, summary = result.stdout.splitlines()
+    assert summary.startswith("broken.ttl: 4 triples; does not conform (")
+    assert summary == f"broken.ttl: 4 triples; does not conform ({len(violations)} violations)"
+    assert len(violations) >= 2
+    for line in violations:
+        assert line.startswith("broken.ttl: [Violation] <https://example.org/resource/Broken_Film> schema:")
+        assert line.endswith("ConstraintComponent)")
+    paths = {line.split("> ", 1)[1].split(":", 2)[0] + ":" + line.split("> ", 1)[1].split(":", 2)[1] for line in violations}
+    assert paths == {"schema:director", "schema:name"}  # a string director; a name without @en
+    assert len(set(violations)) == len(violations)
+
+
+def test_validate_several_files_highest_code(film: str) -> None:
+    assert run("export", film, "-o", "out").exit_code == 0
+    write("broken.ttl", NON_CONFORMING)
+    result = run("validate", "out/Test_Film.ttl", "broken.ttl", "missing.ttl")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: missing.ttl: no such file\n"
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("out/Test_Film.ttl: ") and lines[0].endswith("; conforms")
+    assert lines[-1].startswith("broken.ttl: 4 triples; does not conform (")
+
+
+def test_validate_unparsable_file() -> None:
+    write("bad.ttl", "this is not turtle <\n")
+    result = run("validate", "bad.ttl")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: bad.ttl: cannot parse as turtle: ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_validate_unparsable_jsonld() -> None:
+    write("bad.jsonld", '{"@graph": [')
+    result = run("validate", "bad.jsonld")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Error: bad.jsonld: cannot parse as json-ld: ")
+
+
+def test_validate_unknown_extension() -> None:
+    write("data.txt", NON_CONFORMING)
+    result = run("validate", "data.txt")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: data.txt: unknown RDF format (use .ttl, .jsonld, .nt, .nq or .trig)\n"
+    assert result.stdout == ""
+
+
+def test_validate_missing_file() -> None:
+    result = run("validate", "missing.ttl")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: missing.ttl: no such file\n"
+
+
+def test_validate_needs_a_file() -> None:
+    result = run("validate")
+    assert result.exit_code == 2
+    assert "Error: Missing argument 'FILES...'." in result.stderr
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def test_extract_prints_json(film: str) -> None:
+    result = run("extract", film)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["film"]["name"] == "Test Film"
+    assert data["page"]["title"] == "Test Film"
+    assert data["page"]["source"] == "Test_Film.wiki"
+    assert "text" not in data["page"]
+    characters = [c["character"] for c in data["film"]["cast"]]
+    assert characters == ["Gus Hill", "Ivy Jones"]
+
+
+def test_extract_stdin_and_title() -> None:
+    result = run("extract", "-", "--title", "Piped", input=FIXTURE.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["page"]["title"] == "Piped"
+
+
+def test_extract_not_a_film() -> None:
+    write("Show.wiki", TELEVISION)
+    result = run("extract", "Show.wiki")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == "Error: Show.wiki (Show): is not a film article: no {{Infobox film}} (it has {{Infobox television}})\n"
+
+
+def test_extract_missing_file() -> None:
+    result = run("extract", "missing.wiki")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: missing.wiki: no such file\n"
+
+
+def test_extract_bad_only(film: str) -> None:
+    result = run("extract", film, "--only", "nope")
+    assert result.exit_code == 2
+    assert "Error: Invalid value for --only: unknown extractor 'nope'" in result.stderr
+
+
+# --------------------------------------------------------------------------- help and version
+
+
+@pytest.mark.parametrize("command", [[], ["export"], ["validate"], ["extract"]], ids=["kg", "export", "validate", "extract"])
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help(command: list[str], flag: str) -> None:
+    result = run(*command, flag)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Usage: kg {' '.join(command)}".rstrip() + " ")
+    match = re.search(r"\n  Example:\n\n( {4,}kg .*\n)", result.stdout)
+    assert match, result.stdout  # an indented block of kg command lines
+    if command:
+        assert match.group(1).strip().startswith(f"kg {command[0]}")
+    assert result.stderr == ""
+
+
+def test_every_command_is_covered() -> None:
+    assert set(cli.commands) == {"export", "validate", "extract"}
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str) -> None:
+    result = run(flag)
+    assert result.exit_code == 0
+    assert result.stdout == f"kg, version {__version__}\n"
+    assert __version__.count(".") == 2
+
+
+def test_unknown_command() -> None:
+    result = run("exprot")
+    assert result.exit_code == 2
+    assert "No such command 'exprot'" in result.stderr
+
+
+def test_click_is_the_installed_one() -> None:
+    """The helper picks the right CliRunner form for the installed click."""
+    assert make_runner().invoke(cli, ["--version"]).stderr == ""
+    assert int(click.__version__.split(".")[0]) >= 8
