@@ -65,6 +65,7 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
             advanced=False,
             allow_warnings=True,
             abort_on_first=False,
+            inplace=True,
         )
     violations = sorted(_violations(results))
     return Report(bool(conforms), violations)

@@ -165,6 +165,11 @@ def test_every_constraint_has_a_message(shapes: Graph) -> None:
     }  # fmt: skip
     inner = {o for p in (SH["or"], SH["not"], SH.qualifiedValueShape) for o in shapes.objects(None, p)}
     inner |= {m for lst in shapes.objects(None, SH["or"]) for m in shapes.items(lst)}
+    # and the property shapes inside those alternatives: the enclosing shape's message covers them
+    frontier = set(inner)
+    while frontier:
+        frontier = {o for n in frontier for o in shapes.objects(n, SH.property)} - inner
+        inner |= frontier
     missing, mixed = [], []
     for shape in set(shapes.subjects()) - inner:
         has_message = (shape, SH.message, None) in shapes
