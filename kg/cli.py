@@ -92,7 +92,7 @@ def _summary(title: str, graph, report, elapsed: float) -> str:
 @click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT", help="Also write this format: nt, nquads, trig, turtle, json-ld or all (repeatable; Turtle and JSON-LD are always written).")
 @click.option("--base-iri", default=None, metavar="IRI", help="Base IRI of the minted resources [default: https://w3id.org/kg-film/].")
 @click.option("--title", default=None, help="Page title for raw wikitext input (default: from the file name; required for '-').")
-@click.option("--only", default=None, metavar="NAMES", help="Run only these extractors (comma-separated: film, crew, cast, links).")
+@click.option("--only", default=None, metavar="NAMES", help="Run only these extractors (comma-separated: film, crew, cast, awards, links).")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
 def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quiet) -> None:
