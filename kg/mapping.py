@@ -12,7 +12,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import __version__
 from kg.iri import LICENSE, Minter, commons_file_url, revision_url, wikipedia_url
-from kg.model import BasedOn, CastCredit, Credit, Extraction, Film, Nomination, Ref, Release
+from kg.model import Album, Artist, BasedOn, CastCredit, Credit, Extraction, Film, Nomination, Ref, Release, Track
 from kg.values import Money, PartialDate, duration_to_xsd
 from kg.vocab import KG, PREFIXES, SCHEMA
 
@@ -124,7 +124,7 @@ class GraphBuilder:
             earliest = min((r.date for r in film.releases), key=lambda d: d.sort_key())
             g.add((f, SCHEMA.datePublished, date_literal(earliest)))
         for i, seconds in enumerate(film.runtimes):
-            g.add((f, SCHEMA.duration if i == 0 else KG.alternativeDuration, Literal(duration_to_xsd(seconds), datatype=XSD.duration, normalize=False)))
+            g.add((f, SCHEMA.duration if i == 0 else KG.alternativeDuration, _duration(seconds)))
         for country in film.countries:
             g.add((f, SCHEMA.countryOfOrigin, self.entity(country, SCHEMA.Country)))
         for code in film.languages:
@@ -138,6 +138,8 @@ class GraphBuilder:
         organisations = {c.ref for c in film.credits if CREDIT_PROPERTIES[c.role][1] == SCHEMA.Organization}
         for nomination in film.nominations:
             self.map_nomination(nomination, organisations)
+        for album in film.soundtracks:
+            self.map_album(album)
         for ext in film.external_ids:
             g.add((f, SCHEMA.url if ext.scheme == "website" else SCHEMA.sameAs, URIRef(ext.url)))
 
@@ -226,6 +228,71 @@ class GraphBuilder:
             g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(category.title, category.section or None))))
         return node, str(g.value(node, SCHEMA.name))
 
+    def artist(self, artist: Artist) -> URIRef:
+        """A performer or writer: a ``schema:MusicGroup`` for groups, else a ``schema:Person``."""
+        return self.entity(artist.ref, SCHEMA.MusicGroup if artist.group else SCHEMA.Person)
+
+    def map_album(self, album: Album) -> None:
+        """A soundtrack album, its tracks, their songs, writers and performers."""
+        g, film = self.g, self.film
+        node = URIRef(self.minter.node(str(film), "soundtrack", album.index))
+        g.add((film, KG.soundtrack, node))
+        g.add((node, RDF.type, SCHEMA.MusicAlbum))
+        g.add((node, SCHEMA.name, en(album.name)))
+        g.add((node, SCHEMA.albumProductionType, SCHEMA.SoundtrackAlbum))
+        g.add((node, SCHEMA.numTracks, Literal(len(album.tracks))))
+        if album.headline:
+            g.add((node, KG.headline, en(album.headline)))
+        if album.released is not None:
+            g.add((node, SCHEMA.datePublished, date_literal(album.released)))
+        if album.length:
+            g.add((node, SCHEMA.duration, _duration(album.length)))
+        for label in album.labels:
+            g.add((node, SCHEMA.recordLabel, self.entity(label, SCHEMA.Organization)))
+        for producer in album.producers:
+            g.add((node, SCHEMA.producer, self.entity(producer, SCHEMA.Person)))
+        for artist in album.artists:
+            g.add((node, SCHEMA.byArtist, self.artist(artist)))
+        for track in album.tracks:
+            g.add((node, SCHEMA.track, self.map_track(track, album)))
+
+    def map_track(self, track: Track, album: Album) -> URIRef:
+        g, film = self.g, str(self.film)
+        node = URIRef(self.minter.node(film, "soundtrack", album.index, "track", track.position))
+        g.add((node, RDF.type, SCHEMA.MusicRecording))
+        g.add((node, SCHEMA.name, en(track.title)))
+        g.add((node, SCHEMA.position, Literal(track.position)))
+        if track.length is not None:
+            g.add((node, SCHEMA.duration, _duration(track.length)))
+        for note in track.notes:
+            g.add((node, KG.note, en(note)))
+        for i, performer in enumerate(track.performers, start=1):
+            person = self.artist(performer)
+            g.add((node, SCHEMA.byArtist, person))
+            if performer.character:
+                role = URIRef(self.minter.node(film, "soundtrack", album.index, "track", track.position, "performer", i))
+                g.add((node, KG.performerRole, role))
+                g.add((role, RDF.type, SCHEMA.PerformanceRole))
+                g.add((role, SCHEMA.actor, person))
+                g.add((role, SCHEMA.characterName, en(performer.character)))
+                g.add((role, SCHEMA.position, Literal(i)))
+        if track.spoken and not (track.composers or track.lyricists or track.song):
+            return node  # a dialogue excerpt records no composition
+        if track.song is not None and track.song.is_global:
+            song = self.entity(track.song, SCHEMA.MusicComposition, name=track.title)
+        else:
+            song = URIRef(self.minter.node(film, "soundtrack", album.index, "track", track.position, "composition"))
+            g.add((song, RDF.type, SCHEMA.MusicComposition))
+            g.add((song, SCHEMA.name, en(track.title)))
+            if track.song is not None and track.song.title:
+                g.add((song, RDFS.seeAlso, URIRef(wikipedia_url(track.song.title, track.song.section or None))))
+        g.add((node, SCHEMA.recordingOf, song))
+        for composer in track.composers:
+            g.add((song, SCHEMA.composer, self.artist(composer)))
+        for lyricist in track.lyricists:
+            g.add((song, SCHEMA.lyricist, self.artist(lyricist)))
+        return node
+
     def map_release(self, release: Release, index: int) -> None:
         g = self.g
         event = URIRef(self.minter.node(str(self.film), "release", index))
@@ -292,6 +359,11 @@ class GraphBuilder:
         self.map_film(self.x.film)
         self.map_provenance()
         return self.g
+
+
+def _duration(seconds: int) -> Literal:
+    """An ``xsd:duration`` as the contract writes it ("111 minutes" → "PT111M"), kept verbatim."""
+    return Literal(duration_to_xsd(seconds), datatype=XSD.duration, normalize=False)
 
 
 def _undisambiguated(title: str) -> str:

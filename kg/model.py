@@ -154,6 +154,71 @@ class Nomination:
 
 
 @dataclass(frozen=True, slots=True)
+class Artist:
+    """A person or group credited on a song or album.
+
+    :param ref: who.
+    :param group: a band, orchestra, choir … (``schema:MusicGroup``) rather than a person.
+    :param character: for a performer credited "X as Character", the character.
+    """
+
+    ref: Ref
+    group: bool = False
+    character: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """One entry of a {{Track listing}}.
+
+    :param position: 1-based position within its listing.
+    :param title: the title shown, without quotes or markup.
+    :param song: the song's article when the title is linked.
+    :param length: seconds.
+    :param composers: writer / music credits (or the all_writing / all_music default).
+    :param lyricists: lyrics credits (or the all_lyrics default).
+    :param performers: from the extra column when it holds performers.
+    :param notes: the note, and the extra column when it holds something else.
+    :param spoken: a dialogue excerpt or other non-song track: no writer defaults.
+    """
+
+    position: int
+    title: str
+    song: Ref | None = None
+    length: int | None = None
+    composers: tuple[Artist, ...] = ()
+    lyricists: tuple[Artist, ...] = ()
+    performers: tuple[Artist, ...] = ()
+    notes: tuple[str, ...] = ()
+    spoken: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Album:
+    """A soundtrack album: one {{Track listing}}, with what its section and
+    {{Infobox album}} say about the album.
+
+    :param index: 1-based order of the listing in the article.
+    :param name: the album's name (infobox name, else the listing's headline, else
+        "<film> soundtrack").
+    :param headline: the listing's headline as written.
+    :param released: release date (infobox, or a sentence of the section).
+    :param length: total length in seconds (infobox length or total_length).
+    """
+
+    index: int
+    name: str
+    tracks: tuple[Track, ...]
+    headline: str | None = None
+    released: PartialDate | None = None
+    labels: tuple[Ref, ...] = ()
+    producers: tuple[Ref, ...] = ()
+    artists: tuple[Artist, ...] = ()
+    length: int | None = None
+    source: str = "track-listing:1"
+
+
+@dataclass(frozen=True, slots=True)
 class Film:
     """Everything extracted about the film itself (infobox, lead, cast, links)."""
 
@@ -174,6 +239,7 @@ class Film:
     external_ids: tuple[ExternalId, ...] = ()
     genres: tuple[str, ...] = ()
     nominations: tuple[Nomination, ...] = ()
+    soundtracks: tuple[Album, ...] = ()
 
 
 @dataclass(slots=True)

@@ -56,6 +56,12 @@ class Resolver:
             for title, labels in labels_by_title.items()
             if any(a not in b and b not in a for a in labels for b in labels if a != b)
         )
+        # "Paisley" after "[[Brad Paisley]]": a lone surname that one linked person carries
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for title, labels in labels_by_title.items():
+            for label in labels:
+                by_surname[label.rsplit(" ", 1)[-1]].add(title)
+        self._by_surname = {last: next(iter(titles)) for last, titles in by_surname.items() if len(titles) == 1}
         self._names: dict[str, Counter[str]] = defaultdict(Counter)
         self._order: dict[str, int] = {}
 
@@ -94,6 +100,9 @@ class Resolver:
         if targets and len(targets) == 1:
             target, section = next(iter(targets))
             return self._seen(Ref(name, target, section))
+        surname = self._by_surname.get(name.casefold()) if " " not in name and name[:1].isupper() else None
+        if surname is not None:
+            return self._seen(Ref(name, surname))
         return Ref(name)
 
     def linked(self, name: str) -> Ref:

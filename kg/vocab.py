@@ -110,6 +110,7 @@ class KG(DefinedNamespace):
     boxOffice: URIRef
     cast: URIRef
     soundtrack: URIRef
+    performerRole: URIRef
     forWork: URIRef
     nominee: URIRef
     award: URIRef

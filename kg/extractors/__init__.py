@@ -47,7 +47,14 @@ class Extractor(Protocol):
     def extract(self, ctx: Context) -> dict[str, Any]: ...
 
 
-from kg.extractors import awards, cast, crew, film, links  # noqa: E402  (registry needs the modules)
+from kg.extractors import awards, cast, crew, film, links, soundtrack  # noqa: E402  (registry needs the modules)
 
-EXTRACTORS: tuple[Extractor, ...] = (film.EXTRACTOR, crew.EXTRACTOR, cast.EXTRACTOR, awards.EXTRACTOR, links.EXTRACTOR)
+EXTRACTORS: tuple[Extractor, ...] = (
+    film.EXTRACTOR,
+    crew.EXTRACTOR,
+    cast.EXTRACTOR,
+    awards.EXTRACTOR,
+    soundtrack.EXTRACTOR,
+    links.EXTRACTOR,
+)
 EXTRACTOR_NAMES: tuple[str, ...] = tuple(e.name for e in EXTRACTORS)

@@ -1,0 +1,278 @@
+"""Soundtrack: every {{Track listing}} as an album of tracks, with songs, writers and performers.
+
+Each listing is one ``schema:MusicAlbum`` (discs and separate albums keep their own
+positions and headline). What the listing's section says about the album — its
+{{Infobox album}} (name, released, label, producer, length, artist) or, without one, a
+sentence stating when the album was released — describes it. The album is always a
+node of its own, never merged into the film.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.model import Album, Artist, Ref, Track
+from kg.parse import clean_text, params, parse, parse_link, positional, split_items, template_name
+from kg.values import PartialDate, parse_dates, parse_track_length
+
+TRACK_LISTING_TEMPLATES = ("track listing", "tracklist", "track list", "tracklisting", "track-listing", "track listing/sandbox")
+ALBUM_INFOBOXES = ("infobox album", "infobox soundtrack", "infobox film soundtrack")
+# The extra column holds performers when its header says so.
+PERFORMER_COLUMN = re.compile(r"perform|sing|artist|vocal|sung|musician|band|featur|voice|playback", re.I)
+# A track that is not a song: its note says so.
+SPOKEN_NOTE = re.compile(r"dialogue|dialog|excerpt|speech|spoken|monologue|interview|skit|narration|trailer|commentary", re.I)
+# "Mike Figgis except as noted" → "Mike Figgis".
+EXCEPT_NOTED = re.compile(r",?\s*(?:except|unless)\s+(?:as|where|otherwise)?\s*(?:otherwise\s+)?(?:noted|stated|indicated|specified)\.?\s*$", re.I)
+# Credits that name no one.
+TRADITIONAL = re.compile(r"^(trad\.?|traditional( folk| song| music)?|folk|public domain|anonymous|unknown)$", re.I)
+# A performer that is clearly a group.
+GROUP_NAME = re.compile(
+    r"^the\s+\S.*s$|\b(band|orchestra|philharmonic|symphony|choir|chorus|chorale|ensemble|quartet|quintet|trio|"
+    r"singers|brothers|sisters|boys|girls|crew|collective|project|players|sinfonia|gang)\b|\band the\b|\b& the\b",
+    re.I,
+)
+GROUP_TITLE = re.compile(r"\([^()]*\b(band|group|duo|trio|quartet|orchestra|choir|ensemble)\)$", re.I)
+GENERIC_HEADLINE = re.compile(r"^(track[- ]?(listing|list)|tracks?|songs?|soundtrack|(the )?track listing)$", re.I)
+RELEASE_SENTENCE = re.compile(r"[^.]*\b(soundtrack|album|score|songs?)\b[^.]*\breleased\b[^.]*\.?|[^.]*\breleased\b[^.]*\b(soundtrack|album)\b[^.]*\.?", re.I)
+MAX_TRACKS = 500
+
+
+class SoundtrackExtractor:
+    name = "soundtrack"
+    produces = ("soundtracks",)
+
+    def extract(self, ctx) -> dict[str, Any]:
+        albums: list[Album] = []
+        for t in ctx.code.filter_templates(recursive=True):
+            if template_name(t) not in TRACK_LISTING_TEMPLATES:
+                continue
+            index = len(albums) + 1
+            section = _section_of(ctx.code, t)
+            infobox = _infobox_for(section, t) if section is not None else None
+            album = _album(ctx, t, index, section, infobox, film_name=ctx.page.title)
+            if album is not None:
+                albums.append(album)
+        return {"soundtracks": tuple(albums)}
+
+
+def _section_of(code: Wikicode, template: Template) -> Wikicode | None:
+    """The innermost section holding the template (the lead when it comes before any heading)."""
+    best = None
+    for sec in code.get_sections(include_lead=True, flat=False):
+        if any(n is template for n in sec.filter_templates(recursive=True)):
+            if best is None or len(str(sec)) < len(str(best)):
+                best = sec
+    return best
+
+
+def _infobox_for(section: Wikicode, listing: Template) -> Template | None:
+    """The {{Infobox album}} of the listing's section (the nearest one before it)."""
+    chosen = None
+    for t in section.filter_templates(recursive=False):
+        if t is listing:
+            break
+        if template_name(t) in ALBUM_INFOBOXES:
+            chosen = t
+    if chosen is None:
+        for t in section.filter_templates(recursive=False):
+            if template_name(t) in ALBUM_INFOBOXES:
+                return t
+    return chosen
+
+
+def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox: Template | None, film_name: str) -> Album | None:
+    ps = params(listing)
+    where = f"track listing {index}"
+    extra_column = clean_text(ps.get("extra column") or ps.get("extra_column") or "")
+    performers_column = bool(PERFORMER_COLUMN.search(extra_column))
+    defaults = {
+        "writer": _default(ps.get("all writing")),
+        "lyrics": _default(ps.get("all lyrics")),
+        "music": _default(ps.get("all music")),
+    }
+    numbers = sorted({int(m.group(1)) for k in ps for m in [re.fullmatch(r"title\s*(\d+)", k)] if m})
+    tracks: list[Track] = []
+    for n in numbers[:MAX_TRACKS]:
+        raw_title = ps.get(f"title{n}")
+        title = _title(raw_title)
+        if not title:
+            if any(clean_text(ps.get(f"{k}{n}")) for k in ("length", "writer", "extra", "note")):
+                ctx.warn(where, f"track {n} has no title; skipped")
+            continue
+        note = clean_text(ps.get(f"note{n}"))
+        spoken = bool(note and SPOKEN_NOTE.search(note)) or bool(SPOKEN_NOTE.search(title) and not ps.get(f"writer{n}"))
+        notes = [note] if note else []
+        writer = _artists(ctx, ps.get(f"writer{n}"), notes)
+        lyrics = _artists(ctx, ps.get(f"lyrics{n}"), notes)
+        music = _artists(ctx, ps.get(f"music{n}"), notes)
+        if not spoken:
+            # a track's own credit replaces the defaults it covers: writerN covers music
+            # and lyrics; lyricsN or musicN leave the other to its all_* default
+            if not (writer or lyrics or music):
+                writer = _artists(ctx, defaults["writer"], notes)
+            if not (writer or music):
+                music = _artists(ctx, defaults["music"], notes)
+            if not (writer or lyrics):
+                lyrics = _artists(ctx, defaults["lyrics"], notes)
+        performers: list[Artist] = []
+        extra = ps.get(f"extra{n}")
+        if extra is not None and clean_text(extra):
+            if performers_column:
+                performers = _artists(ctx, extra, notes, characters=True)
+            else:
+                notes.append(f"{extra_column}: {clean_text(extra)}" if extra_column else clean_text(extra))
+        length_text = clean_text(ps.get(f"length{n}"))
+        length = parse_track_length(length_text) if length_text else None
+        if length_text and length is None:
+            ctx.warn(where, f'track {n}: cannot parse length "{length_text}"')
+        tracks.append(
+            Track(
+                position=len(tracks) + 1,
+                title=title,
+                song=_song(ctx, raw_title),
+                length=length,
+                composers=tuple(_unique(writer + music)),
+                lyricists=tuple(_unique(lyrics)),
+                performers=tuple(_unique(performers)),
+                notes=tuple(dict.fromkeys(notes)),
+                spoken=spoken,
+            )
+        )
+    if not tracks:
+        ctx.warn(where, "no titled tracks; no album")
+        return None
+    headline = clean_text(ps.get("headline")) or None
+    info = params(infobox) if infobox is not None else {}
+    name = clean_text(info.get("name")) if info else ""
+    if not name:
+        name = headline if headline and not GENERIC_HEADLINE.match(headline) else ""
+        name = re.sub(r"\s*track[- ]?listing$", "", name, flags=re.I).strip()
+    if not name:
+        film = re.sub(r"\s*\([^()]*\)$", "", film_name)
+        name = f"{film} soundtrack"
+    released = _first_date(info.get("released")) if info else None
+    if released is None and section is not None:
+        released = _release_from_prose(section)
+    length = None
+    if info and clean_text(info.get("length")):
+        length = parse_track_length(clean_text(info.get("length")))
+    if length is None and clean_text(ps.get("total length")):
+        length = parse_track_length(clean_text(ps.get("total length")))
+    labels = [r for item in split_items(info["label"]) for r in ctx.resolver.refs(item, split=False)] if info.get("label") else []
+    producers = _refs(ctx, info.get("producer")) if info else []
+    artists = _artists(ctx, info.get("artist"), []) if info else []
+    return Album(
+        index=index,
+        name=name,
+        tracks=tuple(tracks),
+        headline=headline,
+        released=released,
+        labels=tuple(_unique(labels)),
+        producers=tuple(_unique(producers)),
+        artists=tuple(_unique(artists)),
+        length=length,
+        source=f"track-listing:{index}",
+    )
+
+
+def _default(value: Wikicode | None) -> Wikicode | None:
+    """An all_writing / all_lyrics / all_music default without "except as noted"."""
+    if value is None or not clean_text(value):
+        return None
+    return parse(EXCEPT_NOTED.sub("", str(value).strip()))
+
+
+def _title(value: Wikicode | None) -> str:
+    text = clean_text(value)
+    text = text.strip().strip('"“”').strip()
+    return text
+
+
+def _song(ctx, value: Wikicode | None) -> Ref | None:
+    """The song's article when the title links one."""
+    if value is None:
+        return None
+    for node in value.filter_wikilinks(recursive=True):
+        link = parse_link(node)
+        if link is not None:
+            ref = ctx.resolver.ref_for_link(link)
+            return Ref(_title(value) or ref.name, ref.title, ref.section)
+    return None
+
+
+def _refs(ctx, value: Wikicode | None) -> list[Ref]:
+    if value is None:
+        return []
+    return [r for item in split_items(value) for r in ctx.resolver.refs(item)]
+
+
+def _artists(ctx, value: Wikicode | None, notes: list[str], characters: bool = False) -> list[Artist]:
+    """People and groups named in a credit; "X as Character" keeps the character;
+    "Traditional" names no one (it becomes a note)."""
+    if value is None or not clean_text(value):
+        return []
+    out: list[Artist] = []
+    for item in split_items(value):
+        text = clean_text(item)
+        if TRADITIONAL.match(text):
+            notes.append(text)
+            continue
+        character = None
+        raw = str(item)
+        if characters:
+            m = re.search(r"\s+as\s+(?![^\[]*\]\])", raw)
+            if m:
+                character = clean_text(raw[m.end():]) or None
+                raw = raw[: m.start()]
+        raw = re.sub(r"'''?[^']*?(?:by)?:?'''?", " ", raw)  # "'''Remix by:''' DJ X" labels
+        for ref in ctx.resolver.refs(parse(raw)):
+            if TRADITIONAL.match(ref.name):
+                notes.append(ref.name)
+                continue
+            out.append(Artist(ref, _is_group(ref), character))
+    return out
+
+
+def _is_group(ref: Ref) -> bool:
+    if ref.title and GROUP_TITLE.search(ref.title):
+        return True
+    return bool(GROUP_NAME.search(ref.name))
+
+
+def _first_date(value: Wikicode | None) -> PartialDate | None:
+    if value is None:
+        return None
+    for t in value.filter_templates(recursive=True):
+        if template_name(t) in ("start date", "start date and age", "release date", "film date", "dts"):
+            args = [clean_text(a) for a in positional(t)[:3]]
+            date = PartialDate.from_parts(*(a or None for a in args)) if args and args[0] else None
+            if date is not None:
+                return date
+    dates = parse_dates(clean_text(value))
+    return dates[0] if dates else None
+
+
+def _release_from_prose(section: Wikicode) -> PartialDate | None:
+    """The date of a sentence of the section stating that the album was released."""
+    text = clean_text("".join(str(n) for n in section.nodes if not isinstance(n, Template) or template_name(n) not in TRACK_LISTING_TEMPLATES + ALBUM_INFOBOXES))
+    for m in RELEASE_SENTENCE.finditer(text):
+        dates = parse_dates(m.group())
+        if dates:
+            return dates[0]
+    return None
+
+
+def _unique(items: list) -> list:
+    out = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+EXTRACTOR = SoundtrackExtractor()
+
