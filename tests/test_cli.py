@@ -545,7 +545,9 @@ def test_extract_bad_only(film: str) -> None:
 # --------------------------------------------------------------------------- help and version
 
 
-@pytest.mark.parametrize("command", [[], ["export"], ["validate"], ["extract"]], ids=["kg", "export", "validate", "extract"])
+@pytest.mark.parametrize(
+    "command", [[], ["export"], ["validate"], ["extract"], ["report"]], ids=["kg", "export", "validate", "extract", "report"]
+)
 @pytest.mark.parametrize("flag", ["--help", "-h"])
 def test_help(command: list[str], flag: str) -> None:
     result = run(*command, flag)
@@ -559,7 +561,13 @@ def test_help(command: list[str], flag: str) -> None:
 
 
 def test_every_command_is_covered() -> None:
-    assert set(cli.commands) == {"export", "validate", "extract"}
+    assert set(cli.commands) == {"export", "validate", "extract", "report"}
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands), ids=lambda c: f"readme:{c}")
+def test_every_command_is_documented_in_the_readme(command: str) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"kg {command}" in readme
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])

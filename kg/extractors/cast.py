@@ -75,7 +75,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
     pending: tuple[list[Ref], int] | None = None  # "X as:" waiting for nested character lines
     raw_text = _without_tables(str(code))
     for raw in raw_text.split("\n"):
-        m = re.match(r"^\s*([*#]+)\s*(.*)$", raw)
+        m = re.match(r"^\s*([*#:]*[*#])\s*(.*)$", raw)
         if not m:
             continue
         depth, line = len(m.group(1)), html.unescape(_strip_refs(m.group(2))).strip()
@@ -93,7 +93,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
             actors = ctx.resolver.refs(parse(actor_part)) if character_part is not None else []
             pending = (actors, depth) if actors else None
             continue
-        if _is_heading(line):
+        if character_part is None and _is_heading(line):
             continue
         if character_part is None:
             actors = _leading_actor(ctx, line)

@@ -1,0 +1,168 @@
+"""Coverage report: export many articles in memory and count what each graph holds
+against what the article's wikitext has (accolades-table rows, track-listing titles).
+
+The wikitext side is counted straight from the markup (table rows that hold data
+cells; ``titleN`` parameters that are not blank), independently of the extractors,
+so a gap between the two columns is a gap in extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rdflib import RDF, URIRef
+
+from kg.errors import KgError
+from kg.extract import extract_page
+from kg.extractors.awards import accolades_tables
+from kg.extractors.soundtrack import TRACK_LISTING_TEMPLATES
+from kg.iri import Minter
+from kg.mapping import build_graph
+from kg.parse import clean_text, params, parse, template_name
+from kg.source import iter_pages
+from kg.vocab import KG, SCHEMA
+
+
+@dataclass(slots=True)
+class Row:
+    """One article's figures; ``error`` is set (and the counts are 0) when it was refused."""
+
+    source: str
+    title: str
+    triples: int = 0
+    people: int = 0
+    organisations: int = 0
+    cast: int = 0
+    crew: int = 0
+    table_rows: int = 0
+    nominations: int = 0
+    listing_titles: int = 0
+    tracks: int = 0
+    warnings: int = 0
+    conforms: bool | None = None
+    violations: int = 0
+    error: str | None = None
+    kind: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """Every accolades row is a nomination and every listed title a track."""
+        return self.error is None and self.nominations >= self.table_rows and self.tracks == self.listing_titles
+
+
+@dataclass(slots=True)
+class Totals:
+    articles: int = 0
+    refused: int = 0
+    rows: list[Row] = field(default_factory=list)
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        if row.error is None:
+            self.articles += 1
+        else:
+            self.refused += 1
+
+    def sum(self, attr: str) -> int:
+        return sum(getattr(r, attr) for r in self.rows if r.error is None)
+
+
+def count_table_rows(code) -> int:
+    """Data rows of the article's accolades tables, counted from the markup."""
+    total = 0
+    for table in accolades_tables(code):
+        for tr in (n for n in table.contents.nodes if getattr(n, "tag", None) == "tr"):
+            cells = [n for n in tr.contents.nodes if getattr(n, "tag", None) in ("td", "th")]
+            if any(str(c.tag) == "td" for c in cells):
+                total += 1
+    return total
+
+
+def count_listing_titles(code) -> int:
+    """Non-blank ``titleN`` parameters of every {{Track listing}}."""
+    total = 0
+    for t in code.filter_templates(recursive=True):
+        if template_name(t) in TRACK_LISTING_TEMPLATES:
+            total += sum(1 for k, v in params(t).items() if re.fullmatch(r"title\s*\d+", k) and clean_text(v))
+    return total
+
+
+def report_inputs(inputs: Iterable[str], *, validate_graphs: bool = True, minter: Minter | None = None) -> Iterator[Row]:
+    """A :class:`Row` per page of the inputs, refused pages included (with their error).
+
+    :param inputs: file paths (any input kg reads).
+    :param validate_graphs: run SHACL validation too.
+    :param minter: IRIs under another base (default base when omitted).
+    """
+    minter = minter or Minter()
+    for inp in inputs:
+        try:
+            for page in iter_pages(inp):
+                yield _report_page(page, minter, validate_graphs)
+        except KgError as exc:
+            yield Row(source=inp, title="", error=exc.message, kind=type(exc).__name__)
+
+
+def _report_page(page, minter: Minter, validate_graphs: bool) -> Row:
+    row = Row(source=page.source, title=page.title)
+    try:
+        extraction = extract_page(page)
+    except KgError as exc:
+        row.error, row.kind = exc.message, type(exc).__name__
+        return row
+    graph = build_graph(extraction, minter)
+    code = parse(page.text)
+    film = extraction.film
+    row.triples = len(graph)
+    row.people = len(set(graph.subjects(RDF.type, SCHEMA.Person)) | set(graph.subjects(RDF.type, SCHEMA.MusicGroup)))
+    row.organisations = len(set(graph.subjects(RDF.type, SCHEMA.Organization)))
+    row.cast = len(set(graph.objects(URIRef(minter.entity(film.title)), KG.cast)))
+    row.crew = sum(1 for c in film.credits if c.role != "starring")
+    row.table_rows = count_table_rows(code)
+    row.nominations = len(film.nominations)
+    row.listing_titles = count_listing_titles(code)
+    row.tracks = sum(len(a.tracks) for a in film.soundtracks)
+    row.warnings = len(extraction.warnings)
+    if validate_graphs:
+        from kg.validate import validate
+
+        report = validate(graph)
+        row.conforms, row.violations = report.conforms, len(report.violations)
+    return row
+
+
+COLUMNS = (
+    ("article", 38), ("triples", 7), ("people", 6), ("orgs", 4), ("cast", 4), ("crew", 4),
+    ("noms/rows", 9), ("tracks/titles", 13), ("warn", 4), ("conforms", 8),
+)
+
+
+def format_row(row: Row) -> str:
+    """One fixed-width line of the report table."""
+    if row.error is not None:
+        name = row.title or row.source
+        return f"{name[:38]:<38} refused: {row.error}"
+    conforms = "-" if row.conforms is None else ("yes" if row.conforms else f"NO ({row.violations})")
+    cells = [
+        row.title[:38], str(row.triples), str(row.people), str(row.organisations), str(row.cast), str(row.crew),
+        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}", str(row.warnings), conforms,
+    ]
+    flag = "" if row.complete else "  <- gap"
+    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, (_, w)) in enumerate(zip(cells, COLUMNS))) + flag
+
+
+def header() -> str:
+    return "  ".join(name.rjust(w) if i else name.ljust(w) for i, (name, w) in enumerate(COLUMNS))
+
+
+def format_totals(totals: Totals) -> str:
+    ok = [r for r in totals.rows if r.error is None]
+    conforming = sum(1 for r in ok if r.conforms)
+    return (
+        f"{totals.articles} articles exported ({conforming} conform), {totals.refused} refused; "
+        f"{totals.sum('triples')} triples, {totals.sum('people')} people, {totals.sum('cast')} cast roles, "
+        f"{totals.sum('crew')} crew credits, {totals.sum('nominations')}/{totals.sum('table_rows')} nominations/table rows, "
+        f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, {totals.sum('warnings')} warnings"
+    )
