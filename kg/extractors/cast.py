@@ -102,7 +102,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
                 credited = CREDITED_AS.search(line)
                 out.append(CastCredit(start + len(out), actor, None, credited.group(1).strip() if credited else None, voice))
             continue
-        actors = ctx.resolver.refs(parse(actor_part))
+        actors = _actors(ctx, actor_part)
         character, credited, voice = _character(character_part)
         credited_actor = CREDITED_AS.search(actor_part)
         if credited_actor and not credited:
@@ -205,6 +205,7 @@ def _character(text: str) -> tuple[str | None, str | None, bool]:
     m = DESCRIPTION.search(name)
     if m:
         name = name[: m.start()]
+    name = _first_sentence(name)
     if len(name) > MAX_CHARACTER_LENGTH:
         name = re.split(r"[,;]", name, maxsplit=1)[0]
     name = name.strip(" ,;:.\"'“”").strip()
@@ -213,6 +214,30 @@ def _character(text: str) -> tuple[str | None, str | None, bool]:
     if not name or len(name) > MAX_CHARACTER_LENGTH:
         name = None
     return name or None, credited.group(1).strip() if credited else None, voice
+
+
+# A person's name written out: capitalised words (particles allowed), no verbs or roles.
+_PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|da|van|von|der|del|la|le|di|bin|al|dos|du)\s+)?[A-Z][\w.'’-]*)*")
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Lt|Sgt|Capt|Col|Gen|Prof|Rev|Mt|No|Vol|Maj|Cpl|Pvt|Adm|Gov|Sen|Rep|Hon|Fr|Br|Sr|Ph\.D|Esq)|\b[A-Z])\.$")
+
+
+def _actors(ctx, actor_part: str) -> list[Ref]:
+    """The performers named before the separator. When the text links someone, plain
+    words around the links ("Director [[Hal Needham]] appears uncredited") are prose,
+    not more performers, unless they are written as a person's name."""
+    refs = ctx.resolver.refs(parse(actor_part))
+    if any(r.title for r in refs):
+        refs = [r for r in refs if r.title or _PERSON_NAME.fullmatch(r.name) and " " in r.name]
+    return refs
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to the end of its first sentence ("Pamela Glover. J.J. calls her …"),
+    not counting abbreviations and initials ("Dr. Alice", "J.J. McClure")."""
+    for m in re.finditer(r"\.\s+(?=[A-Z])", text):
+        if not _ABBREVIATION.search(text[: m.start() + 1]) and not re.search(r"\b[A-Z]\.[A-Z]\.$", text[: m.start() + 1]):
+            return text[: m.start()]
+    return text
 
 
 def _leading_actor(ctx, line: str) -> list[Ref]:
