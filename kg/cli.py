@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import EXIT_INPUT, EXIT_NONCONFORMANT, EXIT_OK, EXIT_OUTPUT, KgError
+from kg.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_NONCONFORMANT, EXIT_OK, EXIT_OUTPUT, KgError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DEFAULT_OUTPUT = "output"
@@ -162,10 +162,19 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
                     exit_code = max(exit_code, exc.exit_code)
                     if exc.exit_code == EXIT_OUTPUT:
                         raise SystemExit(exit_code)
+                except Exception as exc:  # a bug: report it on one line, keep exporting the rest
+                    _echo_err(_internal_error(page.source, page.title, exc))
+                    exit_code = max(exit_code, EXIT_INTERNAL)
         except KgError as exc:
             _echo_err(f"Error: {exc}")
             exit_code = max(exit_code, exc.exit_code)
     sys.exit(exit_code)
+
+
+def _internal_error(source: str, title: str, exc: Exception) -> str:
+    where = source if source in (title, "-") else f"{source} ({title})"
+    message = " ".join(str(exc).split())[:200]
+    return f"Error: {where}: internal error ({type(exc).__name__}: {message}); this is a bug in kg {__version__}, please report it"
 
 
 @cli.command("validate")

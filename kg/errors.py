@@ -6,7 +6,9 @@ Exit codes (documented in README.md):
 * 1 — a graph does not conform to the SHACL shapes (it is still written);
 * 2 — usage error (bad option or argument; click's default);
 * 3 — an input could not be exported (:class:`InputError` and its subclasses);
-* 4 — an output could not be written (:class:`OutputError`).
+* 4 — an output could not be written (:class:`OutputError`);
+* 5 — an unexpected error (a bug in kg) while exporting one input; the message names
+  the input, and the other inputs are still exported.
 
 Messy wikitext is never an error: extractors record a :class:`ExtractionWarning`
 and go on. An error means the input as a whole cannot give a graph.
@@ -19,6 +21,7 @@ EXIT_NONCONFORMANT = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
+EXIT_INTERNAL = 5
 
 
 class KgError(Exception):

@@ -112,6 +112,9 @@ def _report_page(page, minter: Minter, validate_graphs: bool) -> Row:
     except KgError as exc:
         row.error, row.kind = exc.message, type(exc).__name__
         return row
+    except Exception as exc:  # a bug: the report shows it as this page's row
+        row.error, row.kind = f"internal error ({type(exc).__name__}: {exc})", "InternalError"
+        return row
     graph = build_graph(extraction, minter)
     code = parse(page.text)
     film = extraction.film

@@ -588,3 +588,29 @@ def test_click_is_the_installed_one() -> None:
     """The helper picks the right CliRunner form for the installed click."""
     assert make_runner().invoke(cli, ["--version"]).stderr == ""
     assert int(click.__version__.split(".")[0]) >= 8
+
+
+def test_unexpected_error_is_one_line_exit_5_and_other_inputs_still_export(tmp_path, monkeypatch) -> None:
+    """A bug while exporting one input never shows a traceback and never stops the others."""
+    good = tmp_path / "Good_Film.wiki"
+    good.write_text("{{Infobox film\n| name = Good Film\n| director = [[A B]]\n}}\n", encoding="utf-8")
+    bad = tmp_path / "Bad_Film.wiki"
+    bad.write_text("{{Infobox film\n| name = Bad Film\n| director = [[C D]]\n}}\n", encoding="utf-8")
+    import kg.mapping
+
+    original = kg.mapping.build_graph
+
+    def flaky(extraction, minter=None):
+        if extraction.page.title == "Bad Film":
+            raise RuntimeError("boom\nsecond line")
+        return original(extraction, minter)
+
+    monkeypatch.setattr(kg.mapping, "build_graph", flaky)
+    out = tmp_path / "out"
+    result = run("export", str(bad), str(good), "-o", str(out), "-q")
+    assert result.exit_code == 5
+    assert result.stderr == (
+        f"Error: {bad} (Bad Film): internal error (RuntimeError: boom second line); "
+        f"this is a bug in kg {__version__}, please report it\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["Good_Film.jsonld", "Good_Film.ttl"]
