@@ -58,7 +58,7 @@ def _formats(values: tuple[str, ...]):
                 chosen.append(Format.from_name(name))
             except ValueError:
                 names = ", ".join(f.cli_name for f in Format)
-                raise click.BadParameter(f"unknown format {name!r}; choose from {names}, all", param_hint="--format")
+                raise click.BadParameter(f"unknown format {name!r}; choose from {names}, all", param_hint="--format") from None
     return tuple(dict.fromkeys(chosen))
 
 
@@ -125,7 +125,7 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
     try:
         minter = Minter(base_iri or DEFAULT_BASE_IRI)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--base-iri")
+        raise click.BadParameter(str(exc), param_hint="--base-iri") from None
     if not inputs:
         inputs = (str(example_file()),)
     out_dir = Path(output)
@@ -161,7 +161,7 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
                     _echo_err(f"Error: {exc}")
                     exit_code = max(exit_code, exc.exit_code)
                     if exc.exit_code == EXIT_OUTPUT:
-                        raise SystemExit(exit_code)
+                        raise SystemExit(exit_code) from None
                 except Exception as exc:  # a bug: report it on one line, keep exporting the rest
                     _echo_err(_internal_error(page.source, page.title, exc))
                     exit_code = max(exit_code, EXIT_INTERNAL)

@@ -12,6 +12,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import __version__
 from kg.iri import LICENSE, Minter, commons_file_url, revision_url, wikipedia_url
+from kg.source import strip_disambiguator
 from kg.model import Album, Artist, BasedOn, CastCredit, Credit, Extraction, Film, Nomination, Ref, Release, Track
 from kg.values import Money, PartialDate, duration_to_xsd
 from kg.vocab import KG, PREFIXES, SCHEMA
@@ -191,7 +192,7 @@ class GraphBuilder:
     def ceremony(self, ref: Ref, nom: Nomination) -> URIRef:
         """The ceremony (``schema:Event``) of a nomination, dated by the table's date column."""
         if ref.is_global:
-            event = self.entity(ref, SCHEMA.Event, name=_undisambiguated(ref.title))
+            event = self.entity(ref, SCHEMA.Event, name=strip_disambiguator(ref.title))
         elif ref.title is not None:  # a section of a page, or a page naming several things
             event = self.entity(ref, SCHEMA.Event)
         else:
@@ -210,7 +211,7 @@ class GraphBuilder:
         g = self.g
         category, body = nom.category, nom.organisation or nom.ceremony
         if category is not None and category.is_global:
-            name = _undisambiguated(category.title)
+            name = strip_disambiguator(category.title)
             node = self.entity(category, KG.Award, name=name)
             return node, str(g.value(node, SCHEMA.name))
         body_key = (body.title if body is not None and body.title else body.name) if body is not None else ""
@@ -365,12 +366,6 @@ def _duration(seconds: int) -> Literal:
     """An ``xsd:duration`` as the contract writes it ("111 minutes" → "PT111M"), kept verbatim."""
     return Literal(duration_to_xsd(seconds), datatype=XSD.duration, normalize=False)
 
-
-def _undisambiguated(title: str) -> str:
-    """A page title without its parenthesised disambiguator: "Golden Shell (award)" → "Golden Shell"."""
-    import re
-
-    return re.sub(r"\s*\([^()]*\)$", "", title) or title
 
 
 def _decimal(value: Decimal | None) -> Literal:

@@ -41,7 +41,7 @@ SHOW_FIRST_ARG = frozenset(
         "highlight", "mark", "var", "code", "samp", "kbd", "proper name",
         "not a typo", "sic", "as written", "script", "center", "right",
         "nastaliq", "ruby", "font", "font color", "color", "colour", "text",
-        "no italic", "noitalic", "notatypo", "lang-hi", "lang-ta", "lang-ml",
+        "no italic", "notatypo", "lang-hi", "lang-ta", "lang-ml",
         "lang-te", "lang-kn", "lang-bn", "lang-ur", "lang-fr", "lang-de",
         "lang-es", "lang-it", "lang-zh", "lang-ko", "lang-ru", "lang-ar",
         "lang-fa", "lang-ca", "lang-id", "lang-pt", "lang-as", "lang-mr", "lang-pa",
@@ -498,12 +498,7 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
         def fill_pending() -> None:
             nonlocal col
             while col in pending:
-                cell, left = pending[col]
-                _put(line, col, cell)
-                if left <= 1:
-                    del pending[col]
-                else:
-                    pending[col] = (cell, left - 1)
+                _take_pending(pending, line, col)
                 col += 1
 
         for node in cells:
@@ -519,15 +514,20 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
         fill_pending()
         # spans pending beyond the last explicit cell of this row
         for pcol in sorted(k for k in pending if k >= col):
-            cell, left = pending[pcol]
-            _put(line, pcol, cell)
-            if left <= 1:
-                del pending[pcol]
-            else:
-                pending[pcol] = (cell, left - 1)
+            _take_pending(pending, line, pcol)
         if any(c is not None for c in line):
             grid.append(line)
     return grid
+
+
+def _take_pending(pending: dict[int, tuple[Cell, int]], line: list[Cell | None], col: int) -> None:
+    """Place the cell spanning down into ``col`` on this row, one row less to go."""
+    cell, left = pending[col]
+    _put(line, col, cell)
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col] = (cell, left - 1)
 
 
 def _is_caption(node: Tag) -> bool:
@@ -559,6 +559,13 @@ def _span(node: Tag, attr: str) -> int:
 
 
 _LEADING_ATTRIBUTES = re.compile(r"^\s*((?:[a-z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s{|]+)\s*)+)(?=\{\{)", re.I)
+
+
+def strip_refs(text: str) -> str:
+    """Wikitext without ``<ref>…</ref>``, ``<ref … />`` and HTML comments."""
+    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)
+    text = re.sub(r"<ref[^>]*>.*?</ref\s*>", "", text, flags=re.I | re.S)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
 
 
 def tables(code: Wikicode) -> list[Tag]:

@@ -138,6 +138,15 @@ _REDIRECT_RE = re.compile(
 )
 
 
+def strip_disambiguator(title: str) -> str:
+    """A title without its parenthesised disambiguator: "Heat (1995 film)" → "Heat".
+
+    :param title: a page title.
+    :returns: the title itself when it has no disambiguator (or would be left empty).
+    """
+    return re.sub(r"\s*\([^()]*\)$", "", title).strip() or title
+
+
 def redirect_target(text: str) -> str | None:
     """Return the target of a redirect page, or ``None`` when the text is no redirect.
 

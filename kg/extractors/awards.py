@@ -16,7 +16,8 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Nomination, Ref
-from kg.parse import Cell, clean_text, find_section, parse, positional, table_grid, tables, template_name
+from kg.parse import Cell, clean_text, find_section, parse, positional, strip_refs, table_grid, tables, template_name
+from kg.source import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
 ACCOLADES_SECTIONS = (
@@ -79,7 +80,7 @@ def film_name_forms(title: str) -> set[str]:
     """How an accolades row names the film itself (casefolded): its title, without the
     disambiguator, its main title before a colon ("K.G.F" for "K.G.F: Chapter 1"), and
     the words tables use for "this film"."""
-    base = re.sub(r"\s*\([^()]*\)$", "", title)
+    base = strip_disambiguator(title)
     forms = {title, base, base.split(":")[0].strip(), "film", "the film", "this film", "movie", "the movie", "itself"}
     return {f.casefold() for f in forms if f}
 
@@ -257,7 +258,7 @@ def _date(cell: Cell | None) -> PartialDate | None:
 
 
 def _without_refs(code: Wikicode) -> Wikicode:
-    return parse(re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref\s*>", "", str(code), flags=re.S | re.I))
+    return parse(strip_refs(str(code)))
 
 
 def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], list[str]]:
@@ -327,7 +328,7 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
     heading: Ref | None = None
     default: str | None = None
     context: dict[int, tuple[Ref, PartialDate | None]] = {}
-    for raw in _strip_refs(str(code)).split("\n"):
+    for raw in strip_refs(str(code)).split("\n"):
         h = re.match(r"^(=+)\s*(.*?)\s*=+\s*$", raw)
         if h:
             title = clean_text(h.group(2))
@@ -429,9 +430,6 @@ def _split_outside_links(text: str, sep: str) -> tuple[str, bool, str]:
     return text, False, ""
 
 
-def _strip_refs(text: str) -> str:
-    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)
-    return re.sub(r"<ref[^>]*>.*?</ref\s*>", "", text, flags=re.I | re.S)
 
 
 EXTRACTOR = AwardsExtractor()

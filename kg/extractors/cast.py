@@ -15,7 +15,7 @@ from typing import Any
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import CastCredit, Ref
-from kg.parse import clean_text, find_section, params, parse, split_items, table_grid, tables
+from kg.parse import clean_text, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
 CAST_SECTION_PATTERNS = (
     r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",
@@ -78,7 +78,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
         m = re.match(r"^\s*([*#:]*[*#])\s*(.*)$", raw)
         if not m:
             continue
-        depth, line = len(m.group(1)), html.unescape(_strip_refs(m.group(2))).strip()
+        depth, line = len(m.group(1)), html.unescape(strip_refs(m.group(2))).strip()
         if not clean_text(line):
             continue
         if pending is not None and depth > pending[1]:
@@ -134,7 +134,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                         if cell is None or id(cell) in seen:
                             continue
                         seen.add(id(cell))
-                        text = html.unescape(_strip_refs(str(cell.code))).strip()
+                        text = html.unescape(strip_refs(str(cell.code))).strip()
                         actor_part, character_part, _ = _split_line(text)
                         if character_part is None:
                             continue
@@ -149,11 +149,11 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
             credited = None
             for c in char_cols[:1]:
                 if c < len(row) and row[c] is not None:
-                    character, credited, _ = _character(html.unescape(_strip_refs(str(row[c].code))))
+                    character, credited, _ = _character(html.unescape(strip_refs(str(row[c].code))))
             for c in actor_cols:
                 if c >= len(row) or row[c] is None:
                     continue
-                cell_text = _strip_refs(str(row[c].code))
+                cell_text = strip_refs(str(row[c].code))
                 for actor in ctx.resolver.refs(parse(cell_text)):
                     voice = c in voice_cols or voice_section or bool(VOICE.search(cell_text))
                     out.append(CastCredit(len(out) + 1, actor, character, credited, voice, "cast-table"))
@@ -262,10 +262,6 @@ def _is_heading(line: str) -> bool:
     return bool(re.fullmatch(r"'''[^']+'''\s*:?", stripped)) or stripped.endswith(":")
 
 
-def _strip_refs(text: str) -> str:
-    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)
-    text = re.sub(r"<ref[^>]*>.*?</ref\s*>", "", text, flags=re.I | re.S)
-    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
 
 
 def _without_tables(text: str) -> str:

@@ -22,6 +22,7 @@ from kg.parse import (
     split_items,
     template_name,
 )
+from kg.source import strip_disambiguator
 from kg.values import (
     PartialDate,
     language_code,
@@ -71,7 +72,6 @@ CURRENCY_TEMPLATES = {
 }
 # INRConvert's unit letters.
 INR_UNITS = {"c": "crore", "cr": "crore", "crore": "crore", "l": "lakh", "lakh": "lakh", "b": "billion", "m": "million", "k": "thousand"}
-_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
 
 
 class FilmExtractor:
@@ -85,7 +85,7 @@ class FilmExtractor:
         box = ctx.infobox
         out: dict[str, Any] = {}
         name = clean_text(get_param(box, *NAME_PARAMS))
-        out["name"] = name or _DISAMBIGUATOR.sub("", ctx.page.title) or ctx.page.title
+        out["name"] = name or strip_disambiguator(ctx.page.title)
         out["description"] = _short_description(ctx.code)
         image = get_param(box, *IMAGE_PARAMS)
         out["image"] = _image_name(image) if image is not None else None

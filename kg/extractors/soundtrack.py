@@ -17,6 +17,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Album, Artist, Ref, Track
 from kg.parse import clean_text, params, parse, parse_link, positional, split_items, template_name
+from kg.source import strip_disambiguator
 from kg.values import PartialDate, parse_dates, parse_track_length
 
 TRACK_LISTING_TEMPLATES = ("track listing", "tracklist", "track list", "tracklisting", "track-listing", "track listing/sandbox")
@@ -152,8 +153,7 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
         name = headline if headline and not GENERIC_HEADLINE.match(headline) else ""
         name = re.sub(r"\s*track[- ]?listing$", "", name, flags=re.I).strip()
     if not name:
-        film = re.sub(r"\s*\([^()]*\)$", "", film_name)
-        name = f"{film} soundtrack"
+        name = f"{strip_disambiguator(film_name)} soundtrack"
     released = _first_date(info.get("released")) if info else None
     if released is None and section is not None:
         released = _release_from_prose(section)
