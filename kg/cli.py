@@ -320,3 +320,7 @@ def main() -> None:  # pragma: no cover - exercised by the subprocess tests
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+if __name__ == "__main__":  # python -m kg.cli
+    main()

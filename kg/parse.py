@@ -91,7 +91,8 @@ def parse(text: str) -> Wikicode:
     :param text: the wikitext.
     :returns: the parse tree; bad markup is never an error (it stays text).
     """
-    return mwparserfromhell.parse(text, skip_style_tags=True)
+    # mwparserfromhell's tokenizer stops at a NUL character: keep the rest of the article
+    return mwparserfromhell.parse(text.replace("\x00", "\ufffd"), skip_style_tags=True)
 
 
 def template_name(template: Template) -> str:
@@ -272,11 +273,22 @@ def _strip_link_title(title: str) -> str:
     return title
 
 
+# Markup that broken wikitext leaves behind as plain text (an unclosed "{{", a stray
+# "]]", a "<ref" without its end): never part of a name.
+_STRAY_MARKUP = re.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|<ref\b[^>]*>?|</ref\s*>?|<!--|-->", re.I)
+# HTML and MediaWiki tags (not any "<word>": "Less <than> more" is a title, not a tag).
+_STRAY_TAG = re.compile(r"</?(?:br|ref|references|span|div|small|big|sup|sub|b|i|u|s|strike|center|font|nowiki|pre|p|code|abbr|math|chem|gallery|includeonly|noinclude|onlyinclude|tt|em|strong|del|ins|blockquote|poem|score|syntaxhighlight|source|templatestyles|section|li|ul|ol|dl|dt|dd|table|tr|td|th|caption|hr|cite|q|var|kbd|samp|time|mark|ruby|rt|rp|bdi|bdo|wbr|h[1-6]|img|a)(?:\s[^<>]*)?/?>", re.I)
+_EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]?")
+
+
 def tidy(text: str) -> str:
-    """Collapse whitespace and remove bold/italic quote runs and leftover punctuation spacing."""
+    """Collapse whitespace and remove bold/italic quote runs, stray markup and leftover punctuation spacing."""
     text = html.unescape(text).replace("\xa0", " ")
+    text = _EXTERNAL_LINK.sub(r"\1", text)
+    text = _STRAY_MARKUP.sub(" ", text)
     text = _BOLD_ITALIC.sub("", text)
-    text = re.sub(r"<[^<>\n]*>", "", text)  # stray HTML the parser left as text
+    text = _STRAY_TAG.sub("", text)  # HTML the parser left as text
+    text = html.unescape(text) if "&" in text else text
     text = _EMPTY_PARENS.sub("", text)
     text = _WS.sub(" ", text).strip()
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)

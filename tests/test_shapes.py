@@ -232,11 +232,11 @@ def test_full_valid_graph_exercises_every_class(shapes: Graph) -> None:
         assert (None, prop, None) in data, prop
 
 
-MARKUP_FREE = ["O'Brien", "Rock 'n' Roll", "Ocean's Eleven", "5 < 6 > 4", "Tom & Jerry", "AT&T"]
+MARKUP_FREE = ["O'Brien", "Rock 'n' Roll", "Ocean's Eleven", "5 < 6 > 4", "Tom & Jerry", "AT&T", "Less <than> more", "Romeo <3 Juliet"]
 MARKUP = [
     "[[Foo]]", "[[Foo|bar]]", "Foo]]", "{{lang|fr|Amélie}}", "<b>x</b>", "x<br/>y", "x<br />",
     "''Foo''", "'''Bold'''", "O''Brien", "x<ref>y</ref>", 'x<ref name="a"/>', "x<ref",
-    "a&nbsp;b", "a&#160;b", "[https://example.org link]",
+    "a&nbsp;b", "a&#160;b", "[https://example.org link]", '<span class="x">y</span>', "x</small>", "<nowiki>x</nowiki>",
 ]  # fmt: skip
 
 

@@ -100,13 +100,13 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
             for actor in actors:
                 voice = bool(VOICE.search(line)) or voice_section
                 credited = CREDITED_AS.search(line)
-                out.append(CastCredit(start + len(out), actor, None, credited.group(1).strip() if credited else None, voice))
+                out.append(CastCredit(start + len(out), actor, None, clean_text(credited.group(1)) or None if credited else None, voice))
             continue
         actors = _actors(ctx, actor_part)
         character, credited, voice = _character(character_part)
         credited_actor = CREDITED_AS.search(actor_part)
         if credited_actor and not credited:
-            credited = credited_actor.group(1).strip()
+            credited = clean_text(credited_actor.group(1)) or None
         for actor in actors:
             out.append(CastCredit(start + len(out), actor, character, credited, voice or voice_section or bool(VOICE.search(actor_part))))
     return out
@@ -213,7 +213,7 @@ def _character(text: str) -> tuple[str | None, str | None, bool]:
         name += "."
     if not name or len(name) > MAX_CHARACTER_LENGTH:
         name = None
-    return name or None, credited.group(1).strip() if credited else None, voice
+    return name or None, clean_text(credited.group(1)) or None if credited else None, voice
 
 
 # A person's name written out: capitalised words (particles allowed), no verbs or roles.
