@@ -11,6 +11,7 @@ all formats of one article together, so an interrupted export leaves no half fil
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import os
 import tempfile
@@ -38,7 +39,7 @@ class Format(enum.Enum):
         self.media_type = media_type
 
     @classmethod
-    def from_name(cls, name: str) -> "Format":
+    def from_name(cls, name: str) -> Format:
         """The format called ``name`` on the command line (or by its extension)."""
         for f in cls:
             if name.lower() in (f.cli_name, f.extension, f.name.lower()):
@@ -46,7 +47,7 @@ class Format(enum.Enum):
         raise ValueError(f"unknown format {name!r}")
 
     @classmethod
-    def from_extension(cls, path: str | Path) -> "Format | None":
+    def from_extension(cls, path: str | Path) -> Format | None:
         ext = Path(path).suffix.lstrip(".").lower()
         aliases = {"json": cls.JSONLD, "n3": cls.TURTLE, "ntriples": cls.NTRIPLES}
         for f in cls:
@@ -128,19 +129,39 @@ def _umask() -> int:
     return mask
 
 
+#: The longest file stem, in UTF-8 bytes: a stem plus ``.jsonld`` and the temporary
+#: file's prefix and suffix stays under the 255-byte name limit of common file systems.
+MAX_STEM_BYTES = 200
+
+
 def output_name(title: str) -> str:
-    """A file-system-safe file stem for an article title (``/`` and other reserved characters %-encoded)."""
-    stem = title.replace(" ", "_")
-    safe = []
-    for ch in stem:
-        if ch in '/\\:*?"<>|%' or ord(ch) < 32:
-            safe.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    """A file-system-safe file stem for an article title (``/`` and other reserved characters %-encoded).
+
+    A stem longer than :data:`MAX_STEM_BYTES` UTF-8 bytes is cut at a character boundary
+    and ends in ``~`` and eight hex digits of the SHA-1 of the whole title, so that two
+    long titles that differ only at the end still get different files.
+    """
+    pieces = []
+    for ch in title.replace(" ", "_"):
+        if ch in '/\\:*?"<>|%~' or ord(ch) < 32:
+            pieces.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
         else:
-            safe.append(ch)
-    stem = "".join(safe)
-    if stem.startswith("."):
-        stem = "%2E" + stem[1:]
-    return stem[:200]
+            pieces.append(ch)
+    if pieces and pieces[0] == ".":
+        pieces[0] = "%2E"
+    stem = "".join(pieces)
+    if len(stem.encode("utf-8")) <= MAX_STEM_BYTES:
+        return stem
+    digest = "~" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+    budget = MAX_STEM_BYTES - len(digest)
+    kept: list[str] = []
+    for piece in pieces:
+        size = len(piece.encode("utf-8"))
+        if size > budget:
+            break
+        kept.append(piece)
+        budget -= size
+    return "".join(kept) + digest
 
 
 def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format, ...]) -> list[Path]:
@@ -160,22 +181,26 @@ def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format,
     out_dir = Path(out_dir)
     temps: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path]] = []
+    spare: list[Path] = []
     placed: list[Path] = []
+    prefix = "." + stem.encode("utf-8")[:50].decode("utf-8", "ignore") + "."
     done = False
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for fmt in formats:
             data = serialize(graph, fmt)
-            fd, tmp = tempfile.mkstemp(prefix=f".{stem[:50]}.", suffix=".tmp", dir=out_dir)
+            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=out_dir)
             temps.append((Path(tmp), out_dir / f"{stem}.{fmt.extension}"))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, 0o666 & ~_umask())
         for _, final in temps:
             if final.exists():
-                fd, bak = tempfile.mkstemp(prefix=f".{stem[:50]}.", suffix=".bak", dir=out_dir)
+                fd, bak = tempfile.mkstemp(prefix=prefix, suffix=".bak", dir=out_dir)
                 os.close(fd)
+                spare.append(Path(bak))  # an empty placeholder until the rename below
                 os.replace(final, bak)
+                spare.pop()
                 backups.append((Path(bak), final))
         for tmp, final in temps:
             os.replace(tmp, final)
@@ -196,6 +221,8 @@ def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format,
         for tmp, _ in temps:
             _unlink(tmp)
         for bak, _ in backups:
+            _unlink(bak)
+        for bak in spare:
             _unlink(bak)
 
 

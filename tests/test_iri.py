@@ -29,6 +29,7 @@ from kg.iri import (
     encode_segment,
     wikipedia_url,
 )
+from kg.serialize import MAX_STEM_BYTES, output_name
 from kg.source import normalise_title
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -470,3 +471,37 @@ def test_linked_title_with_named_reference() -> None:
 
 def test_linked_title_with_numeric_reference() -> None:
     assert _director_of(LINK_ARTICLE % "[[Jos&#233; Garc&#237;a]]") == (MINTER.entity("José García"), "José García")
+
+
+# --- output file names ------------------------------------------------------------------
+
+LONG_TITLES = st.text(min_size=0, max_size=400).map(lambda s: s.replace("\x00", ""))
+
+
+@given(LONG_TITLES)
+@settings(max_examples=300)
+def test_output_name_fits_any_file_system(title: str) -> None:
+    stem = output_name(title)
+    assert len(stem.encode("utf-8")) <= MAX_STEM_BYTES
+    assert not set(stem) & set('/\\:*?"<>|') and all(ord(c) >= 32 for c in stem)
+    assert not stem.startswith(".")
+
+
+@given(LONG_TITLES, LONG_TITLES)
+@settings(max_examples=300)
+@example("A" * 250 + " One", "A" * 250 + " Two")
+@example("é" * 300, "é" * 299 + "e")
+@example("x" * 191 + "~" + "0" * 8, "x" * 300)
+def test_output_name_is_injective(a: str, b: str) -> None:
+    """Distinct titles get distinct files; ``_`` and space are one character in a MediaWiki title."""
+    assume(a.replace(" ", "_") != b.replace(" ", "_"))
+    assert output_name(a) != output_name(b)
+
+
+def test_output_name_keeps_short_titles_readable() -> None:
+    assert output_name("Leaving Las Vegas (film)") == "Leaving_Las_Vegas_(film)"
+    assert output_name("AC/DC: Live") == "AC%2FDC%3A_Live"
+    assert output_name(".hack") == "%2Ehack"
+    assert output_name("Wall Street") == output_name("Wall_Street")
+    long = output_name("日本" * 150)
+    assert len(long.encode()) <= MAX_STEM_BYTES and long.startswith("日本") and long[-9] == "~"

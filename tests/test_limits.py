@@ -260,12 +260,6 @@ def test_titles_with_special_characters(tmp_path: Path) -> None:
     assert not [f for f in files if f.endswith((".tmp", ".bak"))]
 
 
-@pytest.mark.xfail(
-    reason="kg/serialize.py:output_name — the stem is cut at 200 characters, not bytes: a title of "
-    "300 non-ASCII characters gives a 400–600-byte file name and the export fails with exit 4 "
-    "'cannot write output: File name too long'",
-    strict=True,
-)
 @pytest.mark.parametrize("title", ["é" * 300, "日本" * 150], ids=["latin-300", "cjk-300"])
 def test_long_non_ascii_titles_give_file_names_that_fit(tmp_path: Path, title: str) -> None:
     src = write(tmp_path / "film.wiki", "{{Infobox film\n| director = Ann\n}}\nA film.\n")
@@ -275,12 +269,6 @@ def test_long_non_ascii_titles_give_file_names_that_fit(tmp_path: Path, title: s
     assert len(files) == 2 and all(len(f.name.encode()) <= 255 for f in files)
 
 
-@pytest.mark.xfail(
-    reason="kg/serialize.py:output_name — two titles that share their first 200 characters get the "
-    "same file stem: in one run the second is refused (exit 3, 'output name … is already used'), "
-    "in two runs the second silently overwrites the first",
-    strict=True,
-)
 def test_long_titles_that_differ_at_the_end_get_distinct_files(tmp_path: Path) -> None:
     first, second = "A" * 250 + " One", "A" * 250 + " Two"
     pages = "".join(
@@ -383,12 +371,6 @@ FORMATS = (Format.TURTLE, Format.JSONLD, Format.NTRIPLES)
         pytest.param(
             ("ttl", "jsonld", "nt"),
             id="all-files-there",
-            marks=pytest.mark.xfail(
-                reason="kg/serialize.py:write_outputs — the backup file is created with mkstemp before "
-                "os.replace(final, bak) and only recorded after it: an interrupt (or OSError) during a "
-                "backup rename leaves an empty '.<stem>.*.bak' file in the output folder",
-                strict=True,
-            ),
         ),
     ],
 )
