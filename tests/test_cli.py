@@ -22,7 +22,7 @@ import kg.serialize
 from kg import __version__
 from kg.cli import cli
 from kg.extractors import EXTRACTOR_NAMES
-from kg.serialize import Format, serialize
+from kg.serialize import Format, output_name, serialize
 
 REPO = Path(__file__).resolve().parents[1]
 FILMS = REPO / "tests" / "data" / "films"
@@ -263,17 +263,29 @@ def test_export_same_title_twice(film: str) -> None:
     assert listing("out") == ["Test_Film.jsonld", "Test_Film.ttl"]
 
 
-def test_export_output_name_clash(film: str) -> None:
-    """Titles that differ only after 200 characters would share a file: the second is refused."""
+def test_export_long_titles_get_distinct_files(film: str) -> None:
+    """Titles that differ only after 200 bytes get distinct files, cut and ended by a hash."""
     infobox = "{{Infobox film\n| name = Long\n| director = [[Ann Bee]]\n}}\n"
     first, second = "L" * 200 + "a", "L" * 200 + "b"
     write(f"{first}.wiki", infobox)
     write(f"{second}.wiki", infobox)
     result = run("export", f"{first}.wiki", f"{second}.wiki", "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    stems = sorted({name.rsplit(".", 1)[0] for name in listing("out")})
+    assert stems == sorted([output_name(first), output_name(second)]) and len(stems) == 2
+    assert all(len(stem.encode()) == 200 and stem.startswith("L" * 191 + "~") for stem in stems)
+    assert f"resource/{first}>" in Path("out", output_name(first) + ".ttl").read_text(encoding="utf-8")
+
+
+def test_export_output_name_clash(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should two titles ever map to one file name, the second is refused, never overwrites."""
+    monkeypatch.setattr(kg.serialize, "output_name", lambda title: "Same")
+    write("Other Film.wiki", FIXTURE.read_text(encoding="utf-8"))
+    result = run("export", film, "Other Film.wiki", "-o", "out")
     assert result.exit_code == 3
-    assert result.stderr == f'Error: {second}.wiki: output name "{"L" * 200}" is already used by "{first}"\n'
-    assert listing("out") == ["L" * 200 + ".jsonld", "L" * 200 + ".ttl"]
-    assert f"resource/{first}>" in Path("out", "L" * 200 + ".ttl").read_text(encoding="utf-8")
+    assert result.stderr == 'Error: Other Film.wiki: output name "Same" is already used by "Test Film"\n'
+    assert listing("out") == ["Same.jsonld", "Same.ttl"]
+    assert "resource/Test_Film>" in Path("out", "Same.ttl").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- atomic writes

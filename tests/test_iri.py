@@ -9,8 +9,8 @@ normalised title, and an injective one: the title can be read back from the IRI.
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
 import pyoxigraph
