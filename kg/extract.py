@@ -28,6 +28,13 @@ def extract_page(page: Page, only: Iterable[str] | None = None) -> Extraction:
     :raises NotAFilmError: the page has no {{Infobox film}}, or is about a film series.
     :raises InputError: the page is empty or not in the article namespace.
     """
+    try:
+        return _extract(page, only)
+    finally:
+        parse.cache_clear()  # parse trees are shared within one page only
+
+
+def _extract(page: Page, only: Iterable[str] | None) -> Extraction:
     where = _where(page)
     target = page.redirect or redirect_target(page.text)
     if target:

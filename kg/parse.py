@@ -12,8 +12,10 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import mwparserfromhell
+from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.nodes import (
     Argument,
     Comment,
@@ -85,14 +87,61 @@ _EMPTY_PARENS = re.compile(r"\(\s*[,;:]?\s*\)|\[\s*\]")
 _BOLD_ITALIC = re.compile(r"'{2,}")
 
 
+# The HTML and extension tags MediaWiki renders as tags; any other "<word" is text.
+_TAG_NAMES = (
+    "br|ref|references|span|div|small|big|sup|sub|b|i|u|s|strike|center|font|nowiki|pre|p|code|abbr|"
+    "math|chem|ce|gallery|includeonly|noinclude|onlyinclude|tt|em|strong|del|ins|blockquote|poem|score|"
+    "syntaxhighlight|source|templatestyles|section|li|ul|ol|dl|dt|dd|table|tr|td|th|caption|hr|cite|q|"
+    "var|kbd|samp|time|mark|ruby|rt|rp|bdi|bdo|wbr|h[1-6]|img|a|timeline|graph|mapframe|maplink|"
+    "imagemap|inputbox|hiero|categorytree|indicator|charinsert|templatedata|data|dfn|s|rb|rtc"
+)
+# A "<" that opens no tag and no comment.
+_NOT_A_TAG = re.compile(rf"<(?!!--|\s*/?\s*(?:{_TAG_NAMES})(?![\w-]))", re.I)
+_EXTERNAL_OPEN = re.compile(r"\[(?=(?:(?:" + "|".join(sorted(URI_SCHEMES)) + r"):|//))", re.I)
+
+
+def _defuse(text: str) -> str:
+    """Text as MediaWiki reads it, with the markup it never treats as markup entity-encoded.
+
+    A ``<`` that opens no known tag is text in MediaWiki, and an external link ``[url …]``
+    must close on its own line, with the first ``[url`` before a ``]`` taking it.
+    mwparserfromhell tries each such ``<`` and ``[url`` as a possible tag or link to the
+    end of the text, which is quadratic on long runs of them; encoding them as ``&lt;``
+    and ``&#91;`` keeps the same reading (entities render as the character) in linear time.
+    """
+    if "<" in text:
+        text = _NOT_A_TAG.sub("&lt;", text)
+    if "[" in text and _EXTERNAL_OPEN.search(text):
+        lines = text.split("\n")
+        for n, line in enumerate(lines):
+            if not _EXTERNAL_OPEN.search(line):
+                continue
+            segments = line.split("]")
+            for k, segment in enumerate(segments):
+                opens = [m.start() for m in _EXTERNAL_OPEN.finditer(segment)]
+                keep = opens[:1] if k < len(segments) - 1 else []
+                for at in reversed([i for i in opens if i not in keep]):
+                    segment = segment[:at] + "&#91;" + segment[at + 1 :]
+                segments[k] = segment
+            lines[n] = "]".join(segments)
+        text = "\n".join(lines)
+    return text
+
+
+@lru_cache(maxsize=2048)
 def parse(text: str) -> Wikicode:
     """Parse wikitext into mwparserfromhell's Wikicode.
+
+    The same text is tokenised once: extractors look at a cell or a parameter value in
+    several ways (names, notes, results), and mwparserfromhell's tokenizer is slow on
+    some broken markup. The tree returned is shared, so it is read-only for callers;
+    :func:`kg.extract.extract_page` clears the cache after each page.
 
     :param text: the wikitext.
     :returns: the parse tree; bad markup is never an error (it stays text).
     """
     # mwparserfromhell's tokenizer stops at a NUL character: keep the rest of the article
-    return mwparserfromhell.parse(text.replace("\x00", "\ufffd"), skip_style_tags=True)
+    return mwparserfromhell.parse(_defuse(text.replace("\x00", "\ufffd")), skip_style_tags=True)
 
 
 def template_name(template: Template) -> str:
@@ -277,7 +326,7 @@ def _strip_link_title(title: str) -> str:
 # "]]", a "<ref" without its end): never part of a name.
 _STRAY_MARKUP = re.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|<ref\b[^>]*>?|</ref\s*>?|<!--|-->", re.I)
 # HTML and MediaWiki tags (not any "<word>": "Less <than> more" is a title, not a tag).
-_STRAY_TAG = re.compile(r"</?(?:br|ref|references|span|div|small|big|sup|sub|b|i|u|s|strike|center|font|nowiki|pre|p|code|abbr|math|chem|gallery|includeonly|noinclude|onlyinclude|tt|em|strong|del|ins|blockquote|poem|score|syntaxhighlight|source|templatestyles|section|li|ul|ol|dl|dt|dd|table|tr|td|th|caption|hr|cite|q|var|kbd|samp|time|mark|ruby|rt|rp|bdi|bdo|wbr|h[1-6]|img|a)(?:\s[^<>]*)?/?>", re.I)
+_STRAY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
 _EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]?")
 
 
@@ -474,11 +523,31 @@ class Cell:
     :param code: its content.
     :param header: it is a header cell (``!``).
     :param origin: ``(row, col)`` of the source cell this grid position was spanned from.
+    :param cut: the cell's length in characters when it was longer than
+        :data:`MAX_CELL_CHARS` and only its start is read (else 0).
     """
 
     code: Wikicode
     header: bool
     origin: tuple[int, int]
+    cut: int = 0
+
+
+#: A table cell is read up to this many characters (real cells hold a few hundred; a
+#: longer one is broken markup swallowing the rest of the page, read at its start).
+MAX_CELL_CHARS = 20_000
+
+
+def _cell(node: Tag, r: int, col: int) -> Cell:
+    header = str(node.tag).lower() == "th"
+    if node.contents is None:
+        return Cell(parse(""), header, (r, col))
+    text = str(node.contents)
+    if len(text) <= MAX_CELL_CHARS:
+        return Cell(node.contents, header, (r, col))
+    start = text[:MAX_CELL_CHARS]
+    start = start[: start.rfind("\n")] if "\n" in start else start
+    return Cell(parse(start), header, (r, col), cut=len(text))
 
 
 def table_grid(table: Tag) -> list[list[Cell | None]]:
@@ -517,7 +586,7 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
             fill_pending()
             rowspan = _span(node, "rowspan")
             colspan = _span(node, "colspan")
-            cell = Cell(node.contents if node.contents is not None else parse(""), str(node.tag).lower() == "th", (r, col))
+            cell = _cell(node, r, col)
             for c in range(colspan):
                 _put(line, col + c, cell)
                 if rowspan > 1:
@@ -562,7 +631,15 @@ def _span(node: Tag, attr: str) -> int:
     # "| rowspan=12 {{nom}}": the result template writes the cell's closing "|", so
     # MediaWiki reads the text before it as the cell's attributes
     if node.contents is not None:
-        lead = _LEADING_ATTRIBUTES.match(str(node.contents))
+        start = []  # the text before the cell's first template (not the whole cell: it may be huge)
+        for n in node.contents.nodes:
+            if isinstance(n, Template):
+                start.append("{{")
+            elif isinstance(n, Text):
+                start.append(str(n))
+                continue
+            break
+        lead = _LEADING_ATTRIBUTES.match("".join(start))
         if lead:
             m = re.search(attr + r'\s*=\s*["\']?(\d+)', lead.group(1), re.I)
             if m:

@@ -245,3 +245,35 @@ def test_cli_over_many_mutated_files_never_shows_a_traceback(tmp_path: Path) -> 
     )
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.returncode in (0, 1, 3)
+
+
+# --------------------------------------------------------------------------- defused markup
+
+
+@pytest.mark.parametrize(
+    ("wikitext", "text"),
+    [
+        ("Less <than> more", "Less <than> more"),
+        ("a < b and c<d", "a < b and c<d"),
+        ("x <b>bold</b> y", "x bold y"),
+        ("x <!-- hidden --> y", "x y"),
+        ("Ann<ref>A source.</ref> Bee", "Ann Bee"),
+        ("see [http://example.org the site]", "see the site"),
+        ("see [//example.org the site] and [http://a.org more]", "see the site and more"),
+        ("[http://a one [http://b two]", "one two"),  # URLs never reach a literal
+        ("[http://a unclosed\n[http://b closed]", "[unclosed closed"),
+    ],
+)
+def test_defused_markup_reads_as_mediawiki_shows_it(wikitext: str, text: str) -> None:
+    """A "<" that opens no tag and a "[url" that cannot close are text, as in MediaWiki."""
+    from kg.parse import clean_text, parse
+
+    assert clean_text(parse(wikitext)) == text
+
+
+def test_defusing_keeps_tags_and_links_the_parser_needs() -> None:
+    from kg.parse import parse
+
+    code = parse("A<ref name=x>r</ref> <small>(s)</small> [[L|l]] {{nom}} [https://e.org E] <BR/> < br >")
+    assert [str(t.tag).lower() for t in code.filter_tags()] == ["ref", "small", "br"]
+    assert len(code.filter_external_links()) == 1 and len(code.filter_wikilinks()) == 1

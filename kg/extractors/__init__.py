@@ -39,6 +39,17 @@ class Context:
         """Record that something at ``where`` (a parameter or section) could not be read."""
         self.warnings.append(f"{where}: {message}")
 
+    def warn_long_cells(self, grid: list, where: str) -> None:
+        """Warn about each cell of a laid-out table that was read only up to its start."""
+        from kg.parse import MAX_CELL_CHARS
+
+        seen: set[int] = set()
+        for row in grid:
+            for cell in row:
+                if cell is not None and cell.cut and id(cell) not in seen:
+                    seen.add(id(cell))
+                    self.warn(where, f"a cell of {cell.cut:,} characters is read up to its first {MAX_CELL_CHARS:,}")
+
 
 class Extractor(Protocol):
     name: str

@@ -134,6 +134,7 @@ def _is_subheading(row: list[Cell | None]) -> bool:
 
 def _table_nominations(ctx, table: Tag, n: int, offset: int, film_names: set[str]) -> list[Nomination]:
     grid = table_grid(table)
+    ctx.warn_long_cells(grid, f"accolades table {n}")
     header_rows, kinds = _column_kinds(grid)
     columns: dict[str, list[int]] = {}
     for col, kind in sorted(kinds.items()):

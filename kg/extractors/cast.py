@@ -118,6 +118,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
         grid = table_grid(table)
         if not grid:
             continue
+        ctx.warn_long_cells(grid, "cast table")
         header_rows = 0
         while header_rows < len(grid) and all(c is None or c.header for c in grid[header_rows]):
             header_rows += 1
