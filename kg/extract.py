@@ -55,7 +55,7 @@ def _extract(page: Page, only: Iterable[str] | None) -> Extraction:
     unknown = selected - set(EXTRACTOR_NAMES)
     if unknown:
         raise ValueError(f"unknown extractor(s): {', '.join(sorted(unknown))}; choose from {', '.join(EXTRACTOR_NAMES)}")
-    ctx = Context(page=page, code=code, infobox=infoboxes[0], resolver=Resolver(code))
+    ctx = Context(page=page, code=code, infobox=infoboxes[0], resolver=Resolver(code), warnings=list(page.warnings))
     if len(infoboxes) > 1:
         ctx.warn("infobox", f"{len(infoboxes)} {{{{Infobox film}}}} templates; the first one describes the film")
     fields: dict[str, object] = {}

@@ -25,6 +25,8 @@ class Page:
     :param pageid: the page id when the input has one.
     :param ns: the namespace number (0 = articles).
     :param redirect: the redirect target when the input says the page is a redirect.
+    :param warnings: what reading the page noticed (``"where: message"``), reported with
+        the extraction's warnings.
     """
 
     title: str
@@ -35,6 +37,7 @@ class Page:
     pageid: int | None = None
     ns: int = 0
     redirect: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

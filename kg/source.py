@@ -167,7 +167,7 @@ def redirect_target(text: str) -> str | None:
     return normalise_title(match.group(1)) or None
 
 
-def _title_from_name(source: str) -> str:
+def _title_from_name(source: str, *, normalise: bool = True) -> str:
     """The title a file name stands for: ``X-Men%3A_First_Class.wiki`` → ``X-Men: First Class``."""
     name = os.path.basename(source.rstrip("/" + os.sep))
     lower = name.lower()
@@ -178,7 +178,7 @@ def _title_from_name(source: str) -> str:
     root, ext = os.path.splitext(name)
     if ext.lower() in _TEXT_SUFFIXES:
         name = root
-    return normalise_title(unquote(name))
+    return normalise_title(unquote(name)) if normalise else unquote(name)
 
 
 # --------------------------------------------------------------------------- bytes
@@ -506,16 +506,22 @@ def _wikitext_page(text: str, source: str, title: str | None) -> Page:
     if text.startswith("\ufeff"):
         text = text[1:]
     if title:
+        given = title
         name = normalise_title(title)
         if not name:
             raise InputError(source, f'title "{title}" is empty once normalised')
     elif source == "-":
         raise InputError(source, "reading standard input needs --title")
     else:
-        name = _title_from_name(source)
+        given = _title_from_name(source, normalise=False)
+        name = normalise_title(given)
         if not name:
             raise InputError(source, "gives no title from its file name; pass --title")
-    return Page(title=name, text=text, source=source, redirect=redirect_target(text))
+    warnings: tuple[str, ...] = ()
+    if "#" in _decode_entities(given):
+        section = _decode_entities(given).split("#", 1)[1]
+        warnings = (f'title: "#{section}" is a section link, not part of a page title; the page is "{name}"',)
+    return Page(title=name, text=text, source=source, redirect=redirect_target(text), warnings=warnings)
 
 
 # --------------------------------------------------------------------------- API JSON

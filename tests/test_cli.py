@@ -627,3 +627,21 @@ def test_unexpected_error_is_one_line_exit_5_and_other_inputs_still_export(tmp_p
         f"this is a bug in kg {__version__}, please report it\n"
     )
     assert sorted(p.name for p in out.iterdir()) == ["Good_Film.jsonld", "Good_Film.ttl"]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        pytest.param(["film.wiki", "--title", "Number #9 Film"], "Number", id="--title"),
+        pytest.param(["Big #2.wiki"], "Big", id="file-name"),
+    ],
+)
+def test_export_warns_when_a_title_has_a_section_part(args: list[str], name: str) -> None:
+    """MediaWiki titles cannot hold "#": the part after it is a section, dropped with a warning."""
+    for path in ("film.wiki", "Big #2.wiki"):
+        write(path, "{{Infobox film\n| director = Ann\n}}\nA film.\n")
+    result = run("export", *args, "-o", "out", "--no-validate")
+    assert result.exit_code == 0, result.stderr
+    section = "#9 Film" if name == "Number" else "#2"
+    assert result.stderr == f'[WARN] [{name}] title: "{section}" is a section link, not part of a page title; the page is "{name}"\n'
+    assert listing("out") == [f"{name}.jsonld", f"{name}.ttl"]
