@@ -264,7 +264,8 @@ class Extraction:
 
 def to_dict(obj: object) -> object:
     """A JSON-ready view of a model object: dates as ISO strings, amounts as strings,
-    the page without its text. Used by ``kg extract`` and the extraction golden files.
+    the page without its text (and without its warnings, which are the extraction's
+    first warnings). Used by ``kg extract`` and the extraction golden files.
 
     :param obj: an :class:`Extraction` or any model value.
     """
@@ -276,7 +277,7 @@ def to_dict(obj: object) -> object:
     if isinstance(obj, Decimal):
         return str(obj)
     if isinstance(obj, Page):
-        return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name != "text"}
+        return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in ("text", "warnings")}
     if is_dataclass(obj):
         return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
     if isinstance(obj, (list, tuple)):

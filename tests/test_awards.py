@@ -282,6 +282,38 @@ def test_accolades_as_a_list():
     ]
 
 
+def test_a_category_linked_to_its_ceremony_article_in_a_list():
+    """"[[11th Rho Awards|Outstanding Production]]": the category is what the link shows,
+    the linked article is the ceremony (not an award named after the ceremony)."""
+    x, rows = noms("""== Accolades ==
+=== Rho Awards ===
+;Nominations
+* [[11th Rho Awards|Outstanding Production]]: [[Sigma Pictures]]
+* [[Rho Award for Best Director|Best Directing]]: [[Dee Rector]]
+""")
+    assert rows == [
+        ("Rho Awards", "Outstanding Production", ["Sigma Pictures"], "nominated", None),
+        ("Rho Awards", "Best Directing", ["Dee Rector"], "nominated", None),
+    ]
+    assert [n.ceremony.title if n.ceremony else None for n in x.film.nominations] == ["11th Rho Awards", None]
+
+
+def test_a_category_linked_to_its_ceremony_article_in_a_table():
+    x, rows = noms("""== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Result
+|-
+| [[Tau Awards]] || [[1999 Tau Awards|Best Picture]] || {{won}}
+|-
+| [[Tau Awards]] || [[1999 Tau Awards#Best Actor|Best Actor]] || {{nom}}
+|}""")
+    assert rows == [
+        ("Tau Awards", "Best Picture", [F], "won", None),
+        ("Tau Awards", "Best Actor", [F], "nominated", None),
+    ]
+    assert [n.ceremony.title if n.ceremony else None for n in x.film.nominations] == ["1999 Tau Awards", None]
+
+
 def test_no_markup_in_any_literal_of_the_example(example):
     graph = build_graph(example)
     for _, _, o in graph:

@@ -161,6 +161,10 @@ def _table_nominations(ctx, table: Tag, n: int, offset: int, film_names: set[str
         ceremony = _one_ref(ctx, cell("ceremony")) if "ceremony" in columns else None
         category_cell = cell("category")
         category = _one_ref(ctx, category_cell)
+        at_ceremony = _category_ceremony(ctx, category_cell)
+        if at_ceremony is not None:
+            category, linked_ceremony = at_ceremony
+            ceremony = ceremony or linked_ceremony
         date = _date(cell("date"))
         nominee_cell = cell("nominee")
         notes: list[str] = []
@@ -227,6 +231,29 @@ def _rank(text: str) -> int | None:
         return int(m.group(1)) or None
     m = re.search(r"\b(" + "|".join(ORDINALS) + r")\b", text, re.I)
     return ORDINALS[m.group(1).lower()] if m else None
+
+
+# The article of one ceremony: "11th Academy Awards", "2011 Scream Awards", "57th British
+# Academy Film Awards", "1999 Cannes Film Festival".
+CEREMONY_ARTICLE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|(?:18|19|20)\d\d)\s.*\b(?:Awards?|Festival|Ceremony|Prizes?)$", re.I
+)
+
+
+def _category_ceremony(ctx, cell: Cell | None) -> tuple[Ref, Ref] | None:
+    """(category, ceremony) when a category cell links a ceremony's article under the
+    category's name ("[[11th Academy Awards|Outstanding Production]]")."""
+    if cell is None:
+        return None
+    from kg.parse import parse_link
+
+    links = [parse_link(n) for n in _without_refs(cell.code).filter_wikilinks(recursive=True)]
+    links = [link for link in links if link is not None]
+    if len(links) == 1 and links[0].section is None and CEREMONY_ARTICLE.match(links[0].title) and links[0].text:
+        link = links[0]
+        if link.text.casefold() not in link.title.casefold():
+            return ctx.resolver.linked(link.text), ctx.resolver.ref_for_link(link)
+    return None
 
 
 def _one_ref(ctx, cell: Cell | None) -> Ref | None:
@@ -369,9 +396,14 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
             if organisation is not None:
                 out.append(Nomination(len(out) + 1, organisation, None, (), result, date=date, source="accolades-list"))
             continue
-        first = _one_ref(ctx, Cell(parse(category_part), False, (0, 0)))
+        category_cell = Cell(parse(category_part), False, (0, 0))
+        first = _one_ref(ctx, category_cell)
         if first is None:
             continue
+        ceremony = None
+        at_ceremony = _category_ceremony(ctx, category_cell) if organisation is not None else None
+        if at_ceremony is not None:
+            first, ceremony = at_ceremony
         nominees, notes = _nominees(ctx, parse(nominee_part), film_names) if nominee_part else ([], [])
         category: Ref | None = first
         if organisation is None:
@@ -381,7 +413,7 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         out.append(
             Nomination(
                 len(out) + 1, organisation, category, tuple(nominees), result,
-                date=date, notes=tuple(notes), source="accolades-list",
+                ceremony=ceremony, date=date, notes=tuple(notes), source="accolades-list",
             )
         )
     return out
