@@ -10,6 +10,7 @@ article-scoped otherwise (CONTRACT.md, Identity).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
 from mwparserfromhell.wikicode import Wikicode
@@ -33,6 +34,12 @@ MAX_NAME_LENGTH = 150
 _NAME_LIKE = re.compile(r"[A-Z][\w.'’-]*(?: (?:(?:de|da|van|von|der|del|la|le|di|bin|al) )?[A-Z][\w.'’-]*)+")
 
 
+def fold(text: str) -> str:
+    """``text`` for matching names as readers do: case and accents ignored ("Skarsgard"
+    is "Skarsgård")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
 class Resolver:
     """Resolve shown names to :class:`Ref` values, using every link in the article.
 
@@ -46,7 +53,7 @@ class Resolver:
             if link.section is None:
                 self._titles.add(link.title)
             if link.text:
-                self._labels[link.text.casefold()].add((link.title, link.section))
+                self._labels[fold(link.text)].add((link.title, link.section))
         labels_by_title: dict[str, set[str]] = defaultdict(set)
         for link in links(code):
             if link.section is None and _NAME_LIKE.fullmatch(link.text):
@@ -60,7 +67,7 @@ class Resolver:
         by_surname: dict[str, set[str]] = defaultdict(set)
         for title, labels in labels_by_title.items():
             for label in labels:
-                by_surname[label.rsplit(" ", 1)[-1]].add(title)
+                by_surname[fold(label.rsplit(" ", 1)[-1])].add(title)
         self._by_surname = {last: next(iter(titles)) for last, titles in by_surname.items() if len(titles) == 1}
         self._names: dict[str, Counter[str]] = defaultdict(Counter)
         self._order: dict[str, int] = {}
@@ -78,7 +85,7 @@ class Resolver:
             title = normalise_title(name)
             if title in self._titles:
                 return self._seen(Ref(name, title))
-            others = {t for t in self._labels.get(name.casefold(), ()) if t[0] != link.title}
+            others = {t for t in self._labels.get(fold(name), ()) if t[0] != link.title}
             if len(others) == 1:
                 other, section = next(iter(others))
                 return self._seen(Ref(name, other, section))
@@ -96,11 +103,11 @@ class Resolver:
         title = normalise_title(name)
         if title in self._titles:
             return self._seen(Ref(name, title))
-        targets = self._labels.get(name.casefold())
+        targets = self._labels.get(fold(name))
         if targets and len(targets) == 1:
             target, section = next(iter(targets))
             return self._seen(Ref(name, target, section))
-        surname = self._by_surname.get(name.casefold()) if " " not in name and name[:1].isupper() else None
+        surname = self._by_surname.get(fold(name)) if " " not in name and name[:1].isupper() else None
         if surname is not None:
             return self._seen(Ref(name, surname))
         return Ref(name)

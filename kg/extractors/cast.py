@@ -39,6 +39,8 @@ DESCRIPTION = re.compile(
 ACTOR_HEADER = re.compile(r"actor|actress|cast|performer|played by|portrayed by|voice|voiced by|dub|starring", re.I)
 CHARACTER_HEADER = re.compile(r"character|role|part\b|as\b", re.I)
 MAX_CHARACTER_LENGTH = 120
+# Prose cast lines without "as": "[[A]] and [[B]] are Mel and Terry", "[[C]] plays the clerk".
+VERB_SEPARATOR = re.compile(r"(?:\s+(?:also|additionally))?\s+(?:is|are|plays|play|portrays|portray|voices)\s+(?=\S)")
 
 
 class CastExtractor:
@@ -107,8 +109,9 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
         credited_actor = CREDITED_AS.search(actor_part)
         if credited_actor and not credited:
             credited = clean_text(credited_actor.group(1)) or None
-        for actor in actors:
-            out.append(CastCredit(start + len(out), actor, character, credited, voice or voice_section or bool(VOICE.search(actor_part))))
+        characters = _paired(_character_text(character_part), len(actors)) or [character] * len(actors)
+        for actor, played in zip(actors, characters, strict=True):
+            out.append(CastCredit(start + len(out), actor, played, credited, voice or voice_section or bool(VOICE.search(actor_part))))
     return out
 
 
@@ -189,13 +192,57 @@ def _split_line(line: str) -> tuple[str, str | None, bool]:
         i += 1
     if line.rstrip().endswith(":"):
         return line.rstrip()[:-1], None, True
+    verb = _outside_markup(line, VERB_SEPARATOR)
+    if verb is not None and verb.start() > 0 and _names_only(line[: verb.start()]):
+        return line[: verb.start()], line[verb.end() :], False
     return line, None, False
+
+
+def _names_only(actor_part: str) -> bool:
+    """The text before a verb names performers and nothing more: one clause, a few words."""
+    text = clean_text(re.split(r",\s+(?:who|which|whose)\b", actor_part, maxsplit=1)[0])
+    return 0 < len(text.split()) <= 10 and not re.search(r"[.!?;]\s+[A-Z]|\b(?:is|are|was|were|has|have|had)\b", text)
+
+
+def _outside_markup(line: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of ``pattern`` outside links, templates and parentheses."""
+    depth = paren = 0
+    i = 0
+    while i < len(line):
+        two = line[i : i + 2]
+        if two in ("[[", "{{"):
+            depth, i = depth + 1, i + 2
+            continue
+        if two in ("]]", "}}"):
+            depth, i = max(0, depth - 1), i + 2
+            continue
+        ch = line[i]
+        if ch == "(":
+            paren += 1
+        elif ch == ")":
+            paren = max(0, paren - 1)
+        elif depth == 0 and paren == 0:
+            m = pattern.match(line, i)
+            if m:
+                return m
+        i += 1
+    return None
 
 
 def _character(text: str) -> tuple[str | None, str | None, bool]:
     """(character name, credited-as name, voice role) from the part after the separator."""
     credited = CREDITED_AS.search(text)
-    voice = bool(VOICE.search(text))
+    name = _character_text(text)
+    return (
+        _without_lead_in(name) if name else None,
+        clean_text(credited.group(1)) or None if credited else None,
+        bool(VOICE.search(text)),
+    )
+
+
+def _character_text(text: str) -> str | None:
+    """The character part of a cast line as plain text, credits, voice and trailing
+    remarks removed and cut where the description of the character starts."""
     cleaned = CREDITED_AS.sub("", text)
     cleaned = VOICE.sub("", cleaned)
     cleaned = UNCREDITED.sub("", cleaned)
@@ -213,8 +260,56 @@ def _character(text: str) -> tuple[str | None, str | None, bool]:
     if name.endswith((" Jr", " Sr", " Dr", " St")):
         name += "."
     if not name or len(name) > MAX_CHARACTER_LENGTH:
-        name = None
-    return name or None, clean_text(credited.group(1)) or None if credited else None, voice
+        return None
+    return name
+
+
+# Words that only open a description ("the desk clerk", "a state trooper").
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "one", "two"})
+# Words that are part of who the character is ("young Charles Xavier") or that make the
+# rest a place, not the character ("the proprietor of the Kent Road Tavern").
+_KEEP_LEAD_IN = frozenset(
+    {
+        "young", "younger", "old", "older", "elder", "elderly", "teenage", "teen", "adult", "child",
+        "little", "baby", "future", "past", "evil", "real", "fake", "dead", "late", "adolescent",
+        "of", "in", "at", "from", "for", "with", "on", "to", "by", "near", "inside", "outside",
+    }
+)
+# A character's name after lower-case describing words: "tree-loving photographer Pamela Glover".
+_LEAD_IN = re.compile(r"^((?:[a-z][\w'’-]*\s+)+)(?=[A-Z])")
+
+
+def _without_lead_in(name: str) -> str:
+    """A character name without the lower-case words that describe the character before
+    it ("race car driver Jamie Blake" → "Jamie Blake"); descriptions that name no one
+    ("the desk clerk", "a California Highway Patrolman") are kept as they are."""
+    m = _LEAD_IN.match(name)
+    if not m:
+        return name
+    words = m.group(1).split()
+    rest = name[m.end() :]
+    if (
+        all(w in _DETERMINERS for w in words)
+        or any(w in _KEEP_LEAD_IN for w in words)
+        or not _PERSON_NAME.fullmatch(rest)
+        or " " not in rest
+    ):
+        return name
+    return rest
+
+
+def _paired(character: str | None, count: int) -> list[str] | None:
+    """One character per performer for "A and B as X and Y": the names in order, when the
+    character text is exactly ``count`` names (each perhaps after describing words)."""
+    if not character or count < 2:
+        return None
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", character) if p.strip()]
+    if len(parts) != count:
+        return None
+    names = [_without_lead_in(p) for p in parts]
+    if not all(_PERSON_NAME.fullmatch(n) for n in names):
+        return None
+    return names
 
 
 # A person's name written out: capitalised words (particles allowed), no verbs or roles.
@@ -222,10 +317,16 @@ _PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|da|van|von|der|del|la
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Lt|Sgt|Capt|Col|Gen|Prof|Rev|Mt|No|Vol|Maj|Cpl|Pvt|Adm|Gov|Sen|Rep|Hon|Fr|Br|Sr|Ph\.D|Esq)|\b[A-Z])\.$")
 
 
+# A link used as a modifier before the performer: "[[Car and Driver]] columnist [[Brock Yates]]".
+_ATTRIBUTIVE_LINK = re.compile(r"\[\[[^\[\]]*\]\]'*(?=\s+(?!(?:and|or|with|as|&)\b)[a-z][^\[]*\[\[)")
+
+
 def _actors(ctx, actor_part: str) -> list[Ref]:
     """The performers named before the separator. When the text links someone, plain
     words around the links ("Director [[Hal Needham]] appears uncredited") are prose,
     not more performers, unless they are written as a person's name."""
+    actor_part = re.split(r",\s+(?:who|which|whose)\b", actor_part, maxsplit=1)[0]
+    actor_part = _ATTRIBUTIVE_LINK.sub("", actor_part)
     refs = ctx.resolver.refs(parse(actor_part))
     if any(r.title for r in refs):
         refs = [r for r in refs if r.title or _PERSON_NAME.fullmatch(r.name) and " " in r.name]

@@ -1,0 +1,77 @@
+"""Cast lines, one small snippet each: performers, characters and credit order."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_page
+from kg.model import Page
+
+
+def cast(lines: str, lead: str = "") -> list[tuple[str, str | None]]:
+    text = "{{Infobox film\n| name = Snippet\n}}\n" + lead + "\n== Cast ==\n" + lines + "\n"
+    film = extract_page(Page(title="Snippet", text=text, source="snippet.wiki")).film
+    assert [c.position for c in film.cast] == list(range(1, len(film.cast) + 1))
+    return [(c.actor.name, c.character) for c in film.cast]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("* [[Ann Bee]] as Cora Dee", [("Ann Bee", "Cora Dee")], id="plain"),
+        pytest.param(
+            "* [[Ann Bee]] and [[Cy Dee]] as race car driver Jo Blake and scam artist Mo Fender",
+            [("Ann Bee", "Jo Blake"), ("Cy Dee", "Mo Fender")],
+            id="two-performers-two-characters-in-order",
+        ),
+        pytest.param(
+            "* [[Ann Bee]] and Cy Dee as Mad Dog and Batman, tow truck drivers",
+            [("Ann Bee", "Mad Dog"), ("Cy Dee", "Batman")],
+            id="linked-and-unlinked-pair",
+        ),
+        pytest.param(
+            "* [[Ann Bee]] and [[Cy Dee]] as drivers of a car filled with gadgets",
+            [("Ann Bee", "drivers of a car filled with gadgets"), ("Cy Dee", "drivers of a car filled with gadgets")],
+            id="two-performers-one-description",
+        ),
+        pytest.param(
+            "* [[Ann Bee]] and [[Cy Dee]] as J.J. McClure and his buddy",
+            [("Ann Bee", "J.J. McClure and his buddy"), ("Cy Dee", "J.J. McClure and his buddy")],
+            id="not-two-names-no-pairing",
+        ),
+        pytest.param("* [[Ann Bee]] as tree-loving photographer Pam Glover. She calls her Beauty.", [("Ann Bee", "Pam Glover")], id="lead-in-words"),
+        pytest.param("* [[Ann Bee]] as young Charles Xavier", [("Ann Bee", "young Charles Xavier")], id="young-kept"),
+        pytest.param("* [[Ann Bee]] as the proprietor of the Kent Road Tavern", [("Ann Bee", "the proprietor of the Kent Road Tavern")], id="place-kept"),
+        pytest.param("* [[Ann Bee]] as the ambulance EMT", [("Ann Bee", "the ambulance EMT")], id="acronym-kept"),
+        pytest.param("* [[Ann Bee]] as a California Highway Patrolman", [("Ann Bee", "a California Highway Patrolman")], id="determiner-kept"),
+        pytest.param(
+            "* [[Ann Bee]] and [[Cy Dee]] are Mel and Terry, a couple of good old boys",
+            [("Ann Bee", "Mel"), ("Cy Dee", "Terry")],
+            id="are-instead-of-as",
+        ),
+        pytest.param("* [[Ann Bee]] plays the desk clerk.", [("Ann Bee", "the desk clerk")], id="plays"),
+        pytest.param(
+            "* [[Ann Bee]] has a cameo. The gang leader is played by [[Cy Dee]].",
+            [("Ann Bee", None)],
+            id="verb-far-in-prose-is-not-a-separator",
+        ),
+        pytest.param(
+            "* [[Car Mag|''Car'' Magazine]] columnist [[Bo Yates]], who wrote the film, plays the race organizer",
+            [("Bo Yates", "the race organizer")],
+            id="attributive-link-and-relative-clause",
+        ),
+        pytest.param(
+            "* [[Stellan Skarsgård]] as Bill Anderson\n** Skarsgard also plays Kurt Anderson, Bill's twin brother.",
+            [("Stellan Skarsgård", "Bill Anderson"), ("Skarsgard", "Kurt Anderson")],
+            id="surname-without-accents-is-the-linked-person",
+        ),
+    ],
+)
+def test_cast_line(line: str, expected: list[tuple[str, str | None]]) -> None:
+    assert cast(line) == expected
+
+
+def test_surname_without_accents_resolves_to_the_linked_page() -> None:
+    text = "{{Infobox film\n| name = Snippet\n}}\n== Cast ==\n* [[Stellan Skarsgård]] as Bill\n** Skarsgard also plays Kurt\n"
+    film = extract_page(Page(title="Snippet", text=text, source="snippet.wiki")).film
+    assert [c.actor.title for c in film.cast] == ["Stellan Skarsgård", "Stellan Skarsgård"]
