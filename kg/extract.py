@@ -17,6 +17,9 @@ INFOBOX_FILM = ("infobox film", "infobox movie", "infobox feature film", "film i
 SERIES_TITLE = re.compile(r"\((?:[^()]*\b)?(film series|franchise|trilogy|film trilogy|series of films)\)$", re.I)
 SERIES_LEAD = re.compile(r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b", re.I)
 
+# Any wiki markup at all: templates, links, bold/italics, headings, lists, tags, tables.
+WIKI_MARKUP = re.compile(r"\{\{|\[\[|''|^=+[^=\n]+=+\s*$|^[*#:;]|<\w+[^<>]*>|^\{\|", re.M)
+
 
 def extract_page(page: Page, only: Iterable[str] | None = None) -> Extraction:
     """Run the extractors over one page.
@@ -48,6 +51,12 @@ def _extract(page: Page, only: Iterable[str] | None) -> Extraction:
     if not infoboxes:
         others = sorted({template_name(t) for t in code.filter_templates(recursive=False) if template_name(t).startswith("infobox")})
         found = f" (it has {{{{{others[0].capitalize()}}}}})" if others else ""
+        if not found and not WIKI_MARKUP.search(page.text):
+            raise NotAFilmError(
+                where,
+                "is plain text without wiki markup (a plain-text extract?): there is no infobox, cast list "
+                "or table to read; export the article's wikitext (MediaWiki XML, API JSON with revisions, or .wiki)",
+            )
         raise NotAFilmError(where, f"is not a film article: no {{{{Infobox film}}}}{found}")
     if SERIES_TITLE.search(page.title) or SERIES_LEAD.search(clean_text(lead(code))[:600]):
         raise NotAFilmError(where, "is about a film series, not a single film; export the articles of its films")

@@ -218,6 +218,12 @@ BAD_INPUTS = [
     pytest.param("bad.xml", _bad_xml(), "Error: bad.xml: is not well-formed XML (line 2 column 21: mismatched tag)", id="malformed-xml"),
     pytest.param("Show.wiki", TELEVISION, "Error: Show.wiki (Show): is not a film article: no {{Infobox film}} (it has {{Infobox television}})", id="not-a-film"),
     pytest.param("Plain.wiki", "'''Plain''' is a word.\n", "Error: Plain.wiki (Plain): is not a film article: no {{Infobox film}}", id="no-infobox"),
+    pytest.param(
+        "Extract.txt", "Extract is a 1999 film directed by Ann Bee.\n\nIt stars Cy Dee.\n",
+        "Error: Extract.txt (Extract): is plain text without wiki markup (a plain-text extract?): there is no infobox, "
+        "cast list or table to read; export the article's wikitext (MediaWiki XML, API JSON with revisions, or .wiki)",
+        id="plain-text-extract",
+    ),
     pytest.param("Redir.wiki", "#REDIRECT [[Target Film]]\n", 'Error: Redir.wiki (Redir): is a redirect to "Target Film"; export "Target Film" instead', id="redirect"),
     pytest.param("Foo_trilogy.wiki", SERIES, "Error: Foo_trilogy.wiki (Foo trilogy): is about a film series, not a single film; export the articles of its films", id="series-lead"),
     pytest.param("Foo_(film_series).wiki", "{{Infobox film\n| name = Foo\n}}\n'''Foo''' is a film.\n", "Error: Foo_(film_series).wiki (Foo (film series)): is about a film series, not a single film; export the articles of its films", id="series-title"),
