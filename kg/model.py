@@ -172,7 +172,7 @@ class Artist:
 
 @dataclass(frozen=True, slots=True)
 class Track:
-    """One entry of a {{Track listing}}.
+    """One entry of a {{Track listing}} or one row of a song table.
 
     :param position: 1-based position within its listing.
     :param title: the title shown, without quotes or markup.
@@ -198,7 +198,7 @@ class Track:
 
 @dataclass(frozen=True, slots=True)
 class Album:
-    """A soundtrack album: one {{Track listing}}, with what its section and
+    """A soundtrack album: one {{Track listing}} or song table, with what its section and
     {{Infobox album}} say about the album.
 
     :param index: 1-based order of the listing in the article.

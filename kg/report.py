@@ -1,8 +1,10 @@
 """Coverage report: export many articles in memory and count what each graph holds
-against what the article's wikitext has (accolades-table rows, track-listing titles).
+against what the article's wikitext has (accolades-table rows, track-listing titles and
+song-table rows).
 
 The wikitext side is counted straight from the markup (table rows that hold data
-cells; ``titleN`` parameters that are not blank), independently of the extractors,
+cells; ``titleN`` parameters that are not blank; song-table rows with a title), apart
+from the extractors,
 so a gap between the two columns is a gap in extraction.
 """
 
@@ -17,10 +19,10 @@ from rdflib import RDF, URIRef
 from kg.errors import KgError
 from kg.extract import extract_page
 from kg.extractors.awards import accolades_tables
-from kg.extractors.soundtrack import TRACK_LISTING_TEMPLATES
+from kg.extractors.soundtrack import TRACK_LISTING_TEMPLATES, song_tables
 from kg.iri import Minter
 from kg.mapping import build_graph
-from kg.parse import clean_text, params, parse, template_name
+from kg.parse import clean_text, params, parse, table_grid, template_name
 from kg.source import iter_pages
 from kg.vocab import KG, SCHEMA
 
@@ -81,11 +83,17 @@ def count_table_rows(code) -> int:
 
 
 def count_listing_titles(code) -> int:
-    """Non-blank ``titleN`` parameters of every {{Track listing}}."""
+    """Non-blank ``titleN`` parameters of every {{Track listing}}, and body rows with a
+    non-blank title cell of every song table of a soundtrack section."""
     total = 0
     for t in code.filter_templates(recursive=True):
         if template_name(t) in TRACK_LISTING_TEMPLATES:
             total += sum(1 for k, v in params(t).items() if re.fullmatch(r"title\s*\d+", k) and clean_text(v))
+    for table, _, columns in song_tables(code):
+        col = columns["title"]
+        for row in table_grid(table)[1:]:
+            if col < len(row) and row[col] is not None and not row[col].header and clean_text(row[col].code):
+                total += 1
     return total
 
 

@@ -209,3 +209,49 @@ def test_dialogue_tracks_get_no_default_writers_and_no_composition():
     g = build_graph(x)
     node = URIRef("https://w3id.org/kg-film/resource/Snippet#soundtrack/1/track/1")
     assert g.value(node, URIRef("http://schema.org/recordingOf")) is None
+
+
+def test_song_table_of_a_soundtrack_section_is_an_album():
+    x, (album,) = albums("""== Soundtrack ==
+The music was composed by [[Cy Composer]].
+{| class="wikitable"
+|-
+! No. !! Song !! Singers !! Lyrics !! Length (m:ss)
+|-
+| 1 || "Madhu Raavil" || [[Ann Singer]] || [[Lu Lyricist]], Mo Poet || 4:05
+|-
+| 2 || 'Kaal' (female) || Ann Singer, Bo Singer || Lu Lyricist ||
+|-
+| 3 || || Bo Singer || ||
+|}
+
+== Cast ==
+{| class="wikitable"
+! Actor !! Role
+|-
+| [[Ann Singer]] || Rani
+|}""")
+    assert album.name == "Snippet soundtrack" and album.source == "song-table:1"
+    assert x.warnings == ["song table 1: row 4 has no title; skipped"]
+    rows = [
+        (t.position, t.title, t.length, [p.ref.name for p in t.performers], [p.ref.name for p in t.lyricists], t.composers)
+        for t in album.tracks
+    ]
+    assert rows == [
+        (1, "Madhu Raavil", 245, ["Ann Singer"], ["Lu Lyricist", "Mo Poet"], ()),
+        (2, "Kaal (female)", None, ["Ann Singer", "Bo Singer"], ["Lu Lyricist"], ()),
+    ]
+    assert album.tracks[0].performers[0].ref == x.film.cast[0].actor  # the singer is the cast member
+    assert validate(build_graph(x)).conforms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("== Reception ==\n{| class=\"wikitable\"\n! Song !! Singer\n|-\n| A || B\n|}", id="not-a-soundtrack-section"),
+        pytest.param("== Soundtrack ==\n{| class=\"wikitable\"\n! Track !! Singer\n|-\n| A || B\n|}", id="no-song-or-title-column"),
+    ],
+)
+def test_other_tables_are_not_albums(text: str):
+    _, out = albums(text)
+    assert out == ()

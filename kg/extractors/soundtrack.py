@@ -1,6 +1,7 @@
-"""Soundtrack: every {{Track listing}} as an album of tracks, with songs, writers and performers.
+"""Soundtrack: every {{Track listing}} and every song table of a soundtrack section as an
+album of tracks, with songs, writers and performers.
 
-Each listing is one ``schema:MusicAlbum`` (discs and separate albums keep their own
+Each listing or song table is one ``schema:MusicAlbum`` (discs and separate albums keep their own
 positions and headline). What the listing's section says about the album — its
 {{Infobox album}} (name, released, label, producer, length, artist) or, without one, a
 sentence stating when the album was released — describes it. The album is always a
@@ -12,11 +13,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Album, Artist, Ref, Track
-from kg.parse import clean_text, params, parse, parse_link, positional, split_items, template_name
+from kg.parse import (
+    clean_text,
+    params,
+    parse,
+    parse_link,
+    positional,
+    sections,
+    split_items,
+    table_grid,
+    tables,
+    template_name,
+)
 from kg.source import strip_disambiguator
 from kg.values import PartialDate, parse_dates, parse_track_length
 
@@ -54,10 +66,109 @@ class SoundtrackExtractor:
             index = len(albums) + 1
             section = _section_of(ctx.code, t)
             infobox = _infobox_for(section, t) if section is not None else None
-            album = _album(ctx, t, index, section, infobox, film_name=ctx.page.title)
+            album = _album(ctx, t, index, section, infobox)
+            if album is not None:
+                albums.append(album)
+        for n, (table, section, columns) in enumerate(song_tables(ctx.code), start=1):
+            infobox = _infobox_for(section, None)
+            album = _table_album(ctx, table, n, columns, section, infobox, index=len(albums) + 1)
             if album is not None:
                 albums.append(album)
         return {"soundtracks": tuple(albums)}
+
+
+# Sections whose song tables are the soundtrack.
+SOUNDTRACK_SECTION = re.compile(r"(original )?(sound ?track|music|songs?|track ?list(ing)?|film songs?)( (album|listing|and score))?", re.I)
+# Song-table columns by header text (first match wins; the title column is required).
+SONG_COLUMNS = (
+    ("number", re.compile(r"^(no\.?|#|nr\.?|s\.?\s*no\.?|sl\.?\s*no\.?|sr\.?\s*no\.?|number|track(\s*(no\.?|#))?)$", re.I)),
+    ("title", re.compile(r"\b(song|title|track name|name)\b", re.I)),
+    ("performers", re.compile(PERFORMER_COLUMN.pattern, re.I)),
+    ("lyrics", re.compile(r"lyric|words", re.I)),
+    ("music", re.compile(r"music|compos", re.I)),
+    ("writer", re.compile(r"writ", re.I)),
+    ("length", re.compile(r"length|duration|time|runtime", re.I)),
+)
+
+
+def song_tables(code: Wikicode) -> list[tuple[Tag, Wikicode, dict[str, int]]]:
+    """The song tables of the article's soundtrack sections: (table, section, column of
+    each kind), for wikitables whose header names a song or title column."""
+    found: list[tuple[Tag, Wikicode, dict[str, int]]] = []
+    seen: set[int] = set()
+    for sec in sections(code):
+        if not SOUNDTRACK_SECTION.fullmatch(sec.title):
+            continue
+        for table in tables(sec.code):
+            if id(table) in seen:
+                continue
+            seen.add(id(table))
+            grid = table_grid(table)
+            columns = _song_columns(grid)
+            if columns is not None:
+                found.append((table, sec.code, columns))
+    return found
+
+
+def _song_columns(grid: list) -> dict[str, int] | None:
+    if not grid:
+        return None
+    header = [clean_text(c.code) if c is not None else "" for c in grid[0]]
+    columns: dict[str, int] = {}
+    for col, text in enumerate(header):
+        for kind, pattern in SONG_COLUMNS:
+            if text and pattern.search(text) and kind not in columns:
+                columns[kind] = col
+                break
+    if "title" not in columns and "number" in columns and header[columns["number"]].lower().startswith("track") and len(header) > 1:
+        return None
+    return columns if "title" in columns else None
+
+
+def _table_album(ctx, table: Tag, n: int, columns: dict[str, int], section: Wikicode, infobox: Template | None, index: int) -> Album | None:
+    """A song table as an album: one track per row with a title."""
+    where = f"song table {n}"
+    grid = table_grid(table)
+    ctx.warn_long_cells(grid, where)
+    tracks: list[Track] = []
+    for r, row in enumerate(grid[1:], start=2):
+        def cell(kind: str) -> Wikicode | None:
+            col = columns.get(kind)
+            return row[col].code if col is not None and col < len(row) and row[col] is not None else None
+
+        raw_title = cell("title")
+        title = _title(raw_title)
+        if all(c is None or c.header for c in row):
+            continue
+        if not title:
+            if any(clean_text(c.code) for i, c in enumerate(row) if c is not None and i != columns.get("number")):
+                ctx.warn(where, f"row {r} has no title; skipped")
+            continue
+        notes: list[str] = []
+        lyrics = _artists(ctx, cell("lyrics"), notes)
+        music = _artists(ctx, cell("music"), notes)
+        writer = _artists(ctx, cell("writer"), notes)
+        performers = _artists(ctx, cell("performers"), notes, characters=True)
+        length_text = clean_text(cell("length"))
+        length = parse_track_length(length_text) if length_text else None
+        if length_text and length is None:
+            ctx.warn(where, f'row {r}: cannot parse length "{length_text}"')
+        tracks.append(
+            Track(
+                position=len(tracks) + 1,
+                title=title,
+                song=_song(ctx, raw_title),
+                length=length,
+                composers=tuple(_unique(writer + music)),
+                lyricists=tuple(_unique(lyrics)),
+                performers=tuple(_unique(performers)),
+                notes=tuple(dict.fromkeys(notes)),
+                spoken=bool(SPOKEN_NOTE.search(title)) and not (writer or music or lyrics),
+            )
+        )
+    if not tracks:
+        return None
+    return _finish_album(ctx, tracks, index, section, infobox, None, None, f"song-table:{n}")
 
 
 def _section_of(code: Wikicode, template: Template) -> Wikicode | None:
@@ -70,7 +181,7 @@ def _section_of(code: Wikicode, template: Template) -> Wikicode | None:
     return best
 
 
-def _infobox_for(section: Wikicode, listing: Template) -> Template | None:
+def _infobox_for(section: Wikicode, listing: Template | None) -> Template | None:
     """The {{Infobox album}} of the listing's section (the nearest one before it)."""
     chosen = None
     for t in section.filter_templates(recursive=False):
@@ -85,7 +196,7 @@ def _infobox_for(section: Wikicode, listing: Template) -> Template | None:
     return chosen
 
 
-def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox: Template | None, film_name: str) -> Album | None:
+def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox: Template | None) -> Album | None:
     ps = params(listing)
     where = f"track listing {index}"
     extra_column = clean_text(ps.get("extra column") or ps.get("extra_column") or "")
@@ -147,6 +258,15 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
         ctx.warn(where, "no titled tracks; no album")
         return None
     headline = clean_text(ps.get("headline")) or None
+    return _finish_album(ctx, tracks, index, section, infobox, headline, ps.get("total length"), f"track-listing:{index}")
+
+
+def _finish_album(
+    ctx, tracks: list[Track], index: int, section: Wikicode | None, infobox: Template | None,
+    headline: str | None, total_length: Wikicode | None, source: str,
+) -> Album:
+    """The album of a listing's tracks, described by its section and {{Infobox album}}."""
+    film_name = ctx.page.title
     info = params(infobox) if infobox is not None else {}
     name = clean_text(info.get("name")) if info else ""
     if not name:
@@ -160,8 +280,8 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
     length = None
     if info and clean_text(info.get("length")):
         length = parse_track_length(clean_text(info.get("length")))
-    if length is None and clean_text(ps.get("total length")):
-        length = parse_track_length(clean_text(ps.get("total length")))
+    if length is None and clean_text(total_length):
+        length = parse_track_length(clean_text(total_length))
     labels = [r for item in split_items(info["label"]) for r in ctx.resolver.refs(item, split=False)] if info.get("label") else []
     producers = _refs(ctx, info.get("producer")) if info else []
     artists = _artists(ctx, info.get("artist"), []) if info else []
@@ -175,7 +295,7 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
         producers=tuple(_unique(producers)),
         artists=tuple(_unique(artists)),
         length=length,
-        source=f"track-listing:{index}",
+        source=source,
     )
 
 
@@ -186,10 +306,17 @@ def _default(value: Wikicode | None) -> Wikicode | None:
     return parse(EXCEPT_NOTED.sub("", str(value).strip()))
 
 
+# A title in quotes, perhaps followed by a remark: '"Song" (reprise)', "'Song' (female)".
+QUOTED_TITLE = re.compile(r"^([\"“”'‘’])(.+?)[\"“”'‘’](\s*\([^()]*\))?$")
+
+
 def _title(value: Wikicode | None) -> str:
-    text = clean_text(value)
-    text = text.strip().strip('"“”').strip()
-    return text
+    """The title shown, without the quotes around it."""
+    text = clean_text(value).strip()
+    m = QUOTED_TITLE.match(text)
+    if m and not re.search(r"[\"“”]", m.group(2)):
+        return (m.group(2).strip() + (m.group(3) or "")).strip()
+    return text.strip('"“”').strip()
 
 
 def _song(ctx, value: Wikicode | None) -> Ref | None:
