@@ -252,6 +252,9 @@ def find_section(code: Wikicode, patterns: Iterable[str]) -> Section | None:
 
 def _render_template(t: Template, keep_links: bool) -> str:
     name = template_name(t)
+    if name.startswith("#expr:"):
+        expression = _render(t.name, False).split(":", 1)[1]
+        return evaluate_expr(expression) or ""
     if name in FIXED_TEXT:
         return FIXED_TEXT[name]
     args = positional(t)
@@ -648,6 +651,94 @@ def _span(node: Tag, attr: str) -> int:
 
 
 _LEADING_ATTRIBUTES = re.compile(r"^\s*((?:[a-z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s{|]+)\s*)+)(?=\{\{)", re.I)
+
+
+_EXPR_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?|(round|div|mod)\b|([-+*/()^]))", re.I)
+
+
+def evaluate_expr(expression: str) -> str | None:
+    """The value of a MediaWiki ``{{#expr:}}`` arithmetic expression, as MediaWiki shows it.
+
+    Numbers, ``+ - * / ^``, ``div``, ``mod``, ``round`` and parentheses (what film
+    articles use, e.g. ``{{#expr:123+13.3 round 0}}`` → ``136``); anything else gives
+    ``None``, never an exception.
+    """
+    tokens: list[tuple[str, object]] = []
+    pos, text = 0, expression.replace(",", "").strip()
+    while pos < len(text):
+        m = _EXPR_TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            return None
+        pos = m.end()
+        if m.group(1):
+            tokens.append(("num", float(m.group(1) + (f"e{m.group(2)}" if m.group(2) else ""))))
+        elif m.group(3):
+            tokens.append(("op", m.group(3).lower()))
+        elif m.group(4):
+            tokens.append(("op", m.group(4)))
+    if not tokens:
+        return None
+    # precedence climbing: round < + - < * / div mod < ^ < unary
+    levels = [("round",), ("+", "-"), ("*", "/", "div", "mod"), ("^",)]
+    at = 0
+
+    def peek() -> tuple[str, object] | None:
+        return tokens[at] if at < len(tokens) else None
+
+    def binary(level: int) -> float:
+        nonlocal at
+        if level == len(levels):
+            return unary()
+        left = binary(level + 1)
+        while (tok := peek()) is not None and tok[0] == "op" and tok[1] in levels[level]:
+            at += 1
+            right = binary(level + 1)
+            op = tok[1]
+            if op == "round":
+                left = round(left, int(right))
+            elif op == "+":
+                left += right
+            elif op == "-":
+                left -= right
+            elif op == "*":
+                left *= right
+            elif op in ("/", "div"):
+                left /= right
+            elif op == "mod":
+                left = float(int(left) % int(right))
+            else:
+                left = left**right
+        return left
+
+    def unary() -> float:
+        nonlocal at
+        tok = peek()
+        if tok is None:
+            raise ValueError("expression ends early")
+        at += 1
+        if tok == ("op", "-"):
+            return -unary()
+        if tok == ("op", "+"):
+            return unary()
+        if tok == ("op", "("):
+            value = binary(0)
+            if peek() != ("op", ")"):
+                raise ValueError("unbalanced parenthesis")
+            at += 1
+            return value
+        if tok[0] == "num":
+            return float(tok[1])  # type: ignore[arg-type]
+        raise ValueError(f"unexpected {tok[1]}")
+
+    try:
+        value = binary(0)
+    except (ValueError, ZeroDivisionError, OverflowError, IndexError):
+        return None
+    if at != len(tokens) or value != value or value in (float("inf"), float("-inf")):
+        return None
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.14g}"
 
 
 def strip_refs(text: str) -> str:

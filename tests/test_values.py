@@ -7,9 +7,10 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from kg.parse import evaluate_expr
 from kg.values import (
     COUNTRY_ALIASES,
     LANGUAGES,
@@ -633,3 +634,60 @@ def test_prop_parsers_never_raise_on_near_misses(text: str):
             assert money.min_value < money.max_value
     assert all(x >= 0 for x in parse_runtime(text))
     parse_track_length(text)
+
+
+# --------------------------------------------------------------------------- {{#expr:}}
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("123+13.3 round 0", "136"),
+        ("2*(3+4)", "14"),
+        ("10/4", "2.5"),
+        ("10 div 4", "2.5"),
+        ("7 mod 3", "1"),
+        ("-5+2", "-3"),
+        ("2^10", "1024"),
+        ("1,234 + 1", "1235"),
+        ("100 * 1.2 round 1", "120"),
+        ("1/0", None),
+        ("abc", None),
+        ("(1", None),
+        ("1 +", None),
+        ("", None),
+    ],
+)
+def test_evaluate_expr(expression: str, value: str | None) -> None:
+    assert evaluate_expr(expression) == value
+
+
+def test_expr_inside_a_money_template_is_evaluated() -> None:
+    from kg.parse import clean_text, parse
+
+    assert clean_text(parse("US${{#expr:123+13.3 round 0}} million")) == "US$136 million"
+
+
+_INTS = st.integers(min_value=-10_000, max_value=10_000)
+
+
+@st.composite
+def _arithmetic(draw, depth: int = 0) -> str:
+    if depth > 3 or draw(st.booleans()):
+        n = draw(_INTS)
+        return str(n) if n >= 0 else f"({n})"
+    op = draw(st.sampled_from(["+", "-", "*"]))
+    return f"({draw(_arithmetic(depth + 1))} {op} {draw(_arithmetic(depth + 1))})"
+
+
+@given(_arithmetic())
+def test_evaluate_expr_agrees_with_integer_arithmetic(expression: str) -> None:
+    exact = eval(expression)  # noqa: S307 - digits, + - * and parentheses only
+    assume(abs(exact) < 10**15)  # beyond, MediaWiki (and kg) show floats: 1.0000007244822E+15
+    assert evaluate_expr(expression) == str(exact)
+
+
+@given(st.text(max_size=40))
+def test_evaluate_expr_never_raises(expression: str) -> None:
+    result = evaluate_expr(expression)
+    assert result is None or isinstance(result, str)
