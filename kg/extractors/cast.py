@@ -166,30 +166,11 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
 
 def _split_line(line: str) -> tuple[str, str | None, bool]:
     """Split a cast line into (performer wikitext, character wikitext or None, ends with "as:")."""
-    depth = paren = 0
-    i = 0
-    while i < len(line):
-        two = line[i : i + 2]
-        if two in ("[[", "{{"):
-            depth += 1
-            i += 2
-            continue
-        if two in ("]]", "}}"):
-            depth = max(0, depth - 1)
-            i += 2
-            continue
-        ch = line[i]
-        if ch == "(":
-            paren += 1
-        elif ch == ")":
-            paren = max(0, paren - 1)
-        elif depth == 0 and paren == 0:
-            m = SEPARATOR.match(line, i)
-            if m and i > 0:
-                actor, rest = line[:i], line[m.end() :]
-                colon = m.group().strip() == "as:" or (rest.strip() == "" and line.rstrip().endswith(":"))
-                return actor, rest if rest.strip() or colon else None, colon
-        i += 1
+    m = _outside_markup(line, SEPARATOR, min_start=1)
+    if m:
+        actor, rest = line[: m.start()], line[m.end() :]
+        colon = m.group().strip() == "as:" or (rest.strip() == "" and line.rstrip().endswith(":"))
+        return actor, rest if rest.strip() or colon else None, colon
     if line.rstrip().endswith(":"):
         return line.rstrip()[:-1], None, True
     verb = _outside_markup(line, VERB_SEPARATOR)
@@ -204,8 +185,9 @@ def _names_only(actor_part: str) -> bool:
     return 0 < len(text.split()) <= 10 and not re.search(r"[.!?;]\s+[A-Z]|\b(?:is|are|was|were|has|have|had)\b", text)
 
 
-def _outside_markup(line: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    """The first match of ``pattern`` outside links, templates and parentheses."""
+def _outside_markup(line: str, pattern: re.Pattern[str], min_start: int = 0) -> re.Match[str] | None:
+    """The first match of ``pattern`` outside links, templates and parentheses, starting
+    at ``min_start`` or later."""
     depth = paren = 0
     i = 0
     while i < len(line):
@@ -221,7 +203,7 @@ def _outside_markup(line: str, pattern: re.Pattern[str]) -> re.Match[str] | None
             paren += 1
         elif ch == ")":
             paren = max(0, paren - 1)
-        elif depth == 0 and paren == 0:
+        elif depth == 0 and paren == 0 and i >= min_start:
             m = pattern.match(line, i)
             if m:
                 return m

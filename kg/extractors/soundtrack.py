@@ -149,23 +149,9 @@ def _table_album(ctx, table: Tag, n: int, columns: dict[str, int], section: Wiki
         music = _artists(ctx, cell("music"), notes)
         writer = _artists(ctx, cell("writer"), notes)
         performers = _artists(ctx, cell("performers"), notes, characters=True)
-        length_text = clean_text(cell("length"))
-        length = parse_track_length(length_text) if length_text else None
-        if length_text and length is None:
-            ctx.warn(where, f'row {r}: cannot parse length "{length_text}"')
-        tracks.append(
-            Track(
-                position=len(tracks) + 1,
-                title=title,
-                song=_song(ctx, raw_title),
-                length=length,
-                composers=tuple(_unique(writer + music)),
-                lyricists=tuple(_unique(lyrics)),
-                performers=tuple(_unique(performers)),
-                notes=tuple(dict.fromkeys(notes)),
-                spoken=bool(SPOKEN_NOTE.search(title)) and not (writer or music or lyrics),
-            )
-        )
+        spoken = bool(SPOKEN_NOTE.search(title)) and not (writer or music or lyrics)
+        length = _length(ctx, where, f"row {r}", cell("length"))
+        tracks.append(_track(ctx, len(tracks) + 1, raw_title, title, length, writer + music, lyrics, performers, notes, spoken))
     if not tracks:
         return None
     return _finish_album(ctx, tracks, index, section, infobox, None, None, f"song-table:{n}")
@@ -237,23 +223,8 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
                 performers = _artists(ctx, extra, notes, characters=True)
             else:
                 notes.append(f"{extra_column}: {clean_text(extra)}" if extra_column else clean_text(extra))
-        length_text = clean_text(ps.get(f"length{n}"))
-        length = parse_track_length(length_text) if length_text else None
-        if length_text and length is None:
-            ctx.warn(where, f'track {n}: cannot parse length "{length_text}"')
-        tracks.append(
-            Track(
-                position=len(tracks) + 1,
-                title=title,
-                song=_song(ctx, raw_title),
-                length=length,
-                composers=tuple(_unique(writer + music)),
-                lyricists=tuple(_unique(lyrics)),
-                performers=tuple(_unique(performers)),
-                notes=tuple(dict.fromkeys(notes)),
-                spoken=spoken,
-            )
-        )
+        length = _length(ctx, where, f"track {n}", ps.get(f"length{n}"))
+        tracks.append(_track(ctx, len(tracks) + 1, raw_title, title, length, writer + music, lyrics, performers, notes, spoken))
     if not tracks:
         ctx.warn(where, "no titled tracks; no album")
         return None
@@ -296,6 +267,32 @@ def _finish_album(
         artists=tuple(_unique(artists)),
         length=length,
         source=source,
+    )
+
+
+def _length(ctx, where: str, what: str, value: Wikicode | None) -> int | None:
+    """A track's length in seconds; a length that cannot be read is a warning."""
+    text = clean_text(value)
+    length = parse_track_length(text) if text else None
+    if text and length is None:
+        ctx.warn(where, f'{what}: cannot parse length "{text}"')
+    return length
+
+
+def _track(
+    ctx, position: int, raw_title: Wikicode | None, title: str, length: int | None,
+    composers: list[Artist], lyricists: list[Artist], performers: list[Artist], notes: list[str], spoken: bool,
+) -> Track:
+    return Track(
+        position=position,
+        title=title,
+        song=_song(ctx, raw_title),
+        length=length,
+        composers=tuple(_unique(composers)),
+        lyricists=tuple(_unique(lyricists)),
+        performers=tuple(_unique(performers)),
+        notes=tuple(dict.fromkeys(notes)),
+        spoken=spoken,
     )
 
 
