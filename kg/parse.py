@@ -345,6 +345,9 @@ def tidy(text: str) -> str:
     text = _WS.sub(" ", text).strip()
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    # removing one piece can join two others ("[{{[" → "[ [" → "[["): until none is left
+    while _STRAY_MARKUP.search(text):
+        text = _WS.sub(" ", _STRAY_MARKUP.sub(" ", text)).strip()
     return text.strip(" ,;:")
 
 

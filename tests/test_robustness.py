@@ -262,6 +262,9 @@ def test_cli_over_many_mutated_files_never_shows_a_traceback(tmp_path: Path) -> 
         ("see [//example.org the site] and [http://a.org more]", "see the site and more"),
         ("[http://a one [http://b two]", "one two"),  # URLs never reach a literal
         ("[http://a unclosed\n[http://b closed]", "[unclosed closed"),
+        ("{{sd|film by [{{[Jane Roe (director)|Jane Roe]]}}", ""),
+        ("film by [{{[Jane Roe (director)", "film by Jane Roe (director)"),  # "[ [" never joins to "[["
+        ("a [ [b] ] c", "a b c"),
     ],
 )
 def test_defused_markup_reads_as_mediawiki_shows_it(wikitext: str, text: str) -> None:
