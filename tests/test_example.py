@@ -198,3 +198,37 @@ def test_names_are_english_literals_without_markup(graph):
     for s, o in graph.subject_objects(URIRef("http://schema.org/name")):
         assert o.language == "en", s
         assert not any(mark in o for mark in ("[[", "]]", "{{", "}}", "<", "''")), o
+
+
+def _readme_queries() -> list[tuple[str, str]]:
+    from pathlib import Path
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Questions the graph answers", 1)[1].split("```sparql", 1)[1].split("```", 1)[0]
+    parts = re.split(r"^# (\d)\. .*$", block, flags=re.M)
+    return [(number, query.strip()) for number, query in zip(parts[1::2], parts[2::2], strict=True)]
+
+
+README_QUERIES = _readme_queries()
+
+
+@pytest.mark.parametrize(("number", "query"), README_QUERIES, ids=[f"readme-question-{n}" for n, _ in README_QUERIES])
+def test_readme_questions_answer_over_the_example(number: str, query: str) -> None:
+    """Every SPARQL query of the README runs over the example's export and answers."""
+    from rdflib import Dataset
+
+    from kg.iri import Minter
+    from kg.serialize import Format, serialize
+
+    extraction = extract_page(read_pages(str(EXAMPLE))[0])
+    dataset = Dataset()
+    dataset.parse(data=serialize(build_graph(extraction, Minter()), Format.NQUADS), format="nquads")
+    prefixes = (
+        "PREFIX schema: <http://schema.org/> PREFIX kg: <https://w3id.org/kg-film/ontology#> "
+        "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+    )
+    dataset.default_union = True
+    rows = list(dataset.query(prefixes + query))
+    assert rows, f"README question {number} has no answer over the example"
+    assert {n for n, _ in README_QUERIES} == {"1", "2", "3", "4", "6"}
