@@ -265,6 +265,8 @@ def test_cli_over_many_mutated_files_never_shows_a_traceback(tmp_path: Path) -> 
         ("{{sd|film by [{{[Jane Roe (director)|Jane Roe]]}}", ""),
         ("film by [{{[Jane Roe (director)", "film by Jane Roe (director)"),  # "[ [" never joins to "[["
         ("a [ [b] ] c", "a b c"),
+        ("poster<ref{{nowrap|Erin Story}}", "poster Erin Story"),  # "<ref" before a template is no tag
+        ("A <Refuge> B", "A <Refuge> B"),
     ],
 )
 def test_defused_markup_reads_as_mediawiki_shows_it(wikitext: str, text: str) -> None:
