@@ -327,7 +327,7 @@ def _strip_link_title(title: str) -> str:
 
 # Markup that broken wikitext leaves behind as plain text (an unclosed "{{", a stray
 # "]]", a "<ref" without its end): never part of a name.
-_STRAY_MARKUP = re.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|<ref(?:\s[^<>]*>?|/?>|(?-i:(?![a-z])))|</ref\s*>?|<!--|-->", re.I)
+_STRAY_MARKUP = re.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|<ref(?:\s[^<>]*>?|/?>)|(?-i:<ref)(?!erences\b)|</ref\s*>?|<!--|-->", re.I)
 # HTML and MediaWiki tags (not any "<word>": "Less <than> more" is a title, not a tag).
 _STRAY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
 _EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]?")

@@ -266,6 +266,7 @@ def test_cli_over_many_mutated_files_never_shows_a_traceback(tmp_path: Path) -> 
         ("film by [{{[Jane Roe (director)", "film by Jane Roe (director)"),  # "[ [" never joins to "[["
         ("a [ [b] ] c", "a b c"),
         ("poster<ref{{nowrap|Erin Story}}", "poster Erin Story"),  # "<ref" before a template is no tag
+        ("poster<refnowrap|Erin Story}}", "poster nowrap|Erin Story"),  # no literal ever holds "<ref"
         ("A <Refuge> B", "A <Refuge> B"),
     ],
 )
