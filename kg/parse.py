@@ -483,6 +483,19 @@ def _split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
 _DROP_TAGS = frozenset({"ref", "references"})
 
 
+def sortname(template: Template) -> tuple[str, str | None]:
+    """(shown name, linked title or None) of ``{{sortname|First|Last|target|nolink=|dab=}}``:
+    it links "First Last" (or ``target``, or "First Last (dab)") unless ``nolink`` is set."""
+    args = positional(template)
+    shown = " ".join(clean_text(a) for a in args[:2]).strip()
+    ps = params(template)
+    if clean_text(ps.get("nolink")):
+        return shown, None
+    target = clean_text(args[2]) if len(args) >= 3 else ""
+    dab = clean_text(ps.get("dab"))
+    return shown, normalise_title(target or (f"{shown} ({dab})" if dab else shown)) or None
+
+
 def _flatten_lists(code: Wikicode) -> str:
     """Wikitext with list templates turned into newline-separated items and refs/comments removed."""
     out: list[str] = []
@@ -504,9 +517,8 @@ def _flatten_lists(code: Wikicode) -> str:
                 args = positional(node)
                 idx = 1 if (name in SHOW_SECOND_ARG and len(args) >= 2) else 0
                 if name in JOIN_TWO_ARGS and len(args) >= 2:
-                    link = args[2] if len(args) >= 3 and str(args[2]).strip() else None
-                    shown = f"{str(args[0]).strip()} {str(args[1]).strip()}"
-                    out.append(f"[[{str(link).strip()}|{shown}]]" if link else f"[[{shown}]]")
+                    shown, target = sortname(node)
+                    out.append(f"[[{target}|{shown}]]" if target else shown)
                     continue
                 if args:
                     out.append(_flatten_lists(args[idx]))

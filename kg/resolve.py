@@ -17,7 +17,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Ref
 from kg.parse import Link, clean_text, links, parse, parse_link
-from kg.source import normalise_title
+from kg.source import normalise_title, strip_disambiguator
 
 # Words that are never names of people or organisations on their own.
 NOT_A_NAME = frozenset(
@@ -81,6 +81,8 @@ class Resolver:
         page when the article does not link it directly.
         """
         name = link.text or link.title
+        if name == link.title:
+            name = strip_disambiguator(name)  # "[[Kunchan (actor)]]" names Kunchan
         if link.section is None and link.title in self._shared and name.casefold() != link.title.casefold():
             title = normalise_title(name)
             if title in self._titles:
@@ -193,7 +195,7 @@ def _flat_nodes(code: Wikicode) -> list[object]:
     """The item as a sequence of links (:class:`Link`) and raw wikitext strings between them."""
     from mwparserfromhell.nodes import Template, Wikilink
 
-    from kg.parse import FIXED_TEXT, JOIN_TWO_ARGS, SHOW_FIRST_ARG, SHOW_SECOND_ARG, positional, template_name
+    from kg.parse import FIXED_TEXT, JOIN_TWO_ARGS, SHOW_FIRST_ARG, SHOW_SECOND_ARG, positional, sortname, template_name
 
     out: list[object] = []
     for node in code.nodes:
@@ -204,9 +206,8 @@ def _flat_nodes(code: Wikicode) -> list[object]:
             name = template_name(node)
             args = positional(node)
             if name in JOIN_TWO_ARGS and len(args) >= 2:
-                shown = f"{clean_text(args[0])} {clean_text(args[1])}"
-                target = clean_text(args[2]) if len(args) >= 3 else ""
-                out.append(Link(normalise_title(target or shown), None, shown) if target else shown)
+                shown, target = sortname(node)
+                out.append(Link(target, None, shown) if target else shown)
             elif name in ("ill", "interlanguage link", "interlanguage link multi", "illm", "ill2") and args:
                 out.append(clean_text(args[0]))
             elif (name in SHOW_FIRST_ARG or name in SHOW_SECOND_ARG) and args:

@@ -75,3 +75,51 @@ def test_surname_without_accents_resolves_to_the_linked_page() -> None:
     text = "{{Infobox film\n| name = Snippet\n}}\n== Cast ==\n* [[Stellan Skarsgård]] as Bill\n** Skarsgard also plays Kurt\n"
     film = extract_page(Page(title="Snippet", text=text, source="snippet.wiki")).film
     assert [c.actor.title for c in film.cast] == ["Stellan Skarsgård", "Stellan Skarsgård"]
+
+
+def test_cast_table_actor_cell_with_its_own_character_name() -> None:
+    rows = cast("""{| class="wikitable"
+! Character !! Japanese voice !! English voice
+|-
+| '''[[Lupin]]''' || [[Yasu Yama]] || [[Bob Bergen|Robert Bergen]] ''as The Wolf''
+|-
+| '''Clarisse''' || Sumi Shima || [[Joan Carol]]<br>[[Barbara Goodson]] ''as Young Clarisse''
+|}""")
+    assert rows == [
+        ("Yasu Yama", "Lupin"),
+        ("Robert Bergen", "The Wolf"),
+        ("Sumi Shima", "Clarisse"),
+        ("Joan Carol", "Clarisse"),
+        ("Barbara Goodson", "Young Clarisse"),
+    ]
+
+
+def test_a_link_without_label_names_the_person_without_the_disambiguator() -> None:
+    assert cast("* [[Kunchan (actor)]] as Security Guard") == [("Kunchan", "Security Guard")]
+
+
+def test_sortname_links_as_mediawiki_does() -> None:
+    """{{sortname}} links "First Last" (or its third argument, or "First Last (dab)") unless nolink."""
+    text = """{| class="wikitable"
+! Actor !! Role
+|-
+! scope="row" | {{sortname|Carol|Cleveland}}
+| Zoot
+|-
+! scope="row" | {{sortname|Bee|Duffell|nolink=y}}
+| Old Crone
+|-
+! scope="row" | {{sortname|John|Young|dab=actor}}
+| Frank
+|-
+! scope="row" | {{sortname|Ann|Bee|Ann Bee (singer)}}
+| Singer
+|}"""
+    doc = "{{Infobox film\n| name = Snippet\n}}\n== Cast ==\n" + text + "\n"
+    film = extract_page(Page(title="Snippet", text=doc, source="snippet.wiki")).film
+    assert [(c.actor.name, c.actor.title, c.character) for c in film.cast] == [
+        ("Carol Cleveland", "Carol Cleveland", "Zoot"),
+        ("Bee Duffell", None, "Old Crone"),
+        ("John Young", "John Young (actor)", "Frank"),
+        ("Ann Bee", "Ann Bee (singer)", "Singer"),
+    ]

@@ -39,6 +39,8 @@ DESCRIPTION = re.compile(
 ACTOR_HEADER = re.compile(r"actor|actress|cast|performer|played by|portrayed by|voice|voiced by|dub|starring", re.I)
 CHARACTER_HEADER = re.compile(r"character|role|part\b|as\b", re.I)
 MAX_CHARACTER_LENGTH = 120
+AS_SEPARATOR = re.compile(r"\s+as\s+", re.I)
+_BOLD_ITALIC = re.compile(r"'{2,}")
 # Prose cast lines without "as": "[[A]] and [[B]] are Mel and Terry", "[[C]] plays the clerk".
 VERB_SEPARATOR = re.compile(r"(?:\s+(?:also|additionally))?\s+(?:is|are|plays|play|portrays|portray|voices)\s+(?=\S)")
 
@@ -158,9 +160,14 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                 if c >= len(row) or row[c] is None:
                     continue
                 cell_text = strip_refs(str(row[c].code))
-                for actor in ctx.resolver.refs(parse(cell_text)):
-                    voice = c in voice_cols or voice_section or bool(VOICE.search(cell_text))
-                    out.append(CastCredit(len(out) + 1, actor, character, credited, voice, "cast-table"))
+                voice = c in voice_cols or voice_section or bool(VOICE.search(cell_text))
+                for item in split_items(parse(cell_text)):
+                    # "[[Bob Bergen]] ''as The Wolf''": the character as this performer's version names it
+                    raw = _BOLD_ITALIC.sub("", str(item))
+                    m = _outside_markup(raw, AS_SEPARATOR, min_start=1)
+                    played = (_character(raw[m.end() :])[0] or character) if m else character
+                    for actor in ctx.resolver.refs(parse(raw[: m.start()] if m else raw)):
+                        out.append(CastCredit(len(out) + 1, actor, played, credited, voice, "cast-table"))
     return out
 
 
