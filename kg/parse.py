@@ -756,6 +756,32 @@ def evaluate_expr(expression: str) -> str | None:
     return f"{value:.14g}"
 
 
+def find_outside_markup(line: str, pattern: re.Pattern[str], min_start: int = 0) -> re.Match[str] | None:
+    """The first match of ``pattern`` outside links, templates and parentheses, starting
+    at ``min_start`` or later."""
+    depth = paren = 0
+    i = 0
+    while i < len(line):
+        two = line[i : i + 2]
+        if two in ("[[", "{{"):
+            depth, i = depth + 1, i + 2
+            continue
+        if two in ("]]", "}}"):
+            depth, i = max(0, depth - 1), i + 2
+            continue
+        ch = line[i]
+        if ch == "(":
+            paren += 1
+        elif ch == ")":
+            paren = max(0, paren - 1)
+        elif depth == 0 and paren == 0 and i >= min_start:
+            m = pattern.match(line, i)
+            if m:
+                return m
+        i += 1
+    return None
+
+
 def strip_refs(text: str) -> str:
     """Wikitext without ``<ref>…</ref>``, ``<ref … />`` and HTML comments."""
     text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)

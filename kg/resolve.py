@@ -25,6 +25,8 @@ NOT_A_NAME = frozenset(
         "", "n/a", "na", "none", "various", "various artists", "see below", "see cast",
         "uncredited", "tba", "tbd", "unknown", "et al.", "et al", "others", "and others",
         "cast", "crew", "various others", "-", "–", "—", "?", "see list",
+        # words that join or qualify names, left alone between two links
+        "and", "or", "&", "with", "for", "by", "as", "of", "from", "in", "feat.", "featuring", "also",
     }
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -151,6 +153,10 @@ class Resolver:
                     out.append(ref)
 
         for node in _flat_nodes(fragment):
+            if isinstance(node, Link) and _open_paren("".join(buffer)):
+                # "John Eduri ([[Film score|background score]])": a remark about the name
+                buffer.append(node.text or node.title)
+                continue
             if isinstance(node, Link):
                 flush()
                 if clean_name(node.text or node.title) is not None:
@@ -189,6 +195,11 @@ def clean_name(text: str) -> str | None:
     if name.casefold() in NOT_A_NAME or len(name) > MAX_NAME_LENGTH or not re.search(r"\w", name):
         return None
     return name
+
+
+def _open_paren(text: str) -> bool:
+    """``text`` has a "(" not yet closed."""
+    return text.count("(") > text.count(")")
 
 
 def _flat_nodes(code: Wikicode) -> list[object]:

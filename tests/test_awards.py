@@ -319,3 +319,19 @@ def test_no_markup_in_any_literal_of_the_example(example):
     for _, _, o in graph:
         if hasattr(o, "language") and o.language:
             assert not any(m in o for m in ("[[", "]]", "{{", "}}", "<ref", "''")), o
+
+
+def test_as_and_for_after_a_nominee_are_notes():
+    x, rows = noms("""== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Recipient !! Result
+|-
+| Phi Awards || Best Voice Actor || [[Rumi Hiiragi]] as Chihiro || {{won}}
+|-
+| Phi Awards || Male Vocalist || [[Rahat Khan]] for "[[Mere Song#2017 version|Mere Song]]" || {{nom}}
+|}""")
+    assert rows == [
+        ("Phi Awards", "Best Voice Actor", ["Rumi Hiiragi"], "won", None),
+        ("Phi Awards", "Male Vocalist", ["Rahat Khan"], "nominated", None),
+    ]
+    assert [n.notes for n in x.film.nominations] == [("as Chihiro",), ('for "Mere Song"',)]

@@ -123,3 +123,20 @@ def test_sortname_links_as_mediawiki_does() -> None:
         ("John Young", "John Young (actor)", "Frank"),
         ("Ann Bee", "Ann Bee (singer)", "Singer"),
     ]
+
+
+def test_infobox_names_without_joiners_and_parenthesised_remarks() -> None:
+    doc = (
+        "{{Infobox film\n| name = Snippet\n"
+        "| music = {{ubl|[[Ann Bee]]|John Eduri ([[Film score|background score]])}}\n"
+        "| distributor = [[Toho]]<br>{{English manga publisher|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph]]}}\n"
+        "}}\n"
+    )
+    film = extract_page(Page(title="Snippet", text=doc, source="snippet.wiki")).film
+    assert [(c.role, c.ref.name) for c in film.credits] == [
+        ("music", "Ann Bee"),
+        ("music", "John Eduri"),
+        ("distributor", "Toho"),
+        ("distributor", "Columbia Pictures"),
+        ("distributor", "Triumph"),
+    ]

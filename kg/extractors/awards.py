@@ -16,7 +16,7 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Nomination, Ref
-from kg.parse import Cell, clean_text, find_section, parse, positional, strip_refs, table_grid, tables, template_name
+from kg.parse import Cell, clean_text, find_outside_markup, find_section, parse, positional, strip_refs, table_grid, tables, template_name
 from kg.source import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
@@ -316,13 +316,25 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
     if re.fullmatch(r"[\"“].*[\"”]", text):
         notes.append(text)
         return [], notes
-    refs = [r for item in _split_lines(raw) for r in ctx.resolver.refs(item)]
+    refs: list[Ref] = []
+    for item in _split_lines(raw):
+        text = str(item)
+        # "[[Rumi Hiiragi]] as Chihiro", "[[A Singer]] for "Song"": who, then a remark
+        remark = find_outside_markup(text, NOMINEE_REMARK, min_start=1)
+        if remark is not None:
+            notes.append(clean_text(text[remark.start() :]))
+            item = parse(text[: remark.start()])
+        refs.extend(ctx.resolver.refs(item))
     refs = [r for r in refs if r.name.casefold() not in film_names]
     unique: list[Ref] = []
     for r in refs:
         if r not in unique:
             unique.append(r)
     return unique, notes
+
+
+# What follows a nominee's name and is said about the nomination, not a person.
+NOMINEE_REMARK = re.compile(r"\s+(?:as|for)\s+(?=\S)", re.I)
 
 
 def _split_lines(raw: str) -> list[Wikicode]:

@@ -15,7 +15,7 @@ from typing import Any
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import CastCredit, Ref
-from kg.parse import clean_text, find_section, params, parse, split_items, strip_refs, table_grid, tables
+from kg.parse import clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
 CAST_SECTION_PATTERNS = (
     r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",
@@ -164,7 +164,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                 for item in split_items(parse(cell_text)):
                     # "[[Bob Bergen]] ''as The Wolf''": the character as this performer's version names it
                     raw = _BOLD_ITALIC.sub("", str(item))
-                    m = _outside_markup(raw, AS_SEPARATOR, min_start=1)
+                    m = find_outside_markup(raw, AS_SEPARATOR, min_start=1)
                     played = (_character(raw[m.end() :])[0] or character) if m else character
                     for actor in ctx.resolver.refs(parse(raw[: m.start()] if m else raw)):
                         out.append(CastCredit(len(out) + 1, actor, played, credited, voice, "cast-table"))
@@ -173,14 +173,14 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
 
 def _split_line(line: str) -> tuple[str, str | None, bool]:
     """Split a cast line into (performer wikitext, character wikitext or None, ends with "as:")."""
-    m = _outside_markup(line, SEPARATOR, min_start=1)
+    m = find_outside_markup(line, SEPARATOR, min_start=1)
     if m:
         actor, rest = line[: m.start()], line[m.end() :]
         colon = m.group().strip() == "as:" or (rest.strip() == "" and line.rstrip().endswith(":"))
         return actor, rest if rest.strip() or colon else None, colon
     if line.rstrip().endswith(":"):
         return line.rstrip()[:-1], None, True
-    verb = _outside_markup(line, VERB_SEPARATOR)
+    verb = find_outside_markup(line, VERB_SEPARATOR)
     if verb is not None and verb.start() > 0 and _names_only(line[: verb.start()]):
         return line[: verb.start()], line[verb.end() :], False
     return line, None, False
@@ -190,32 +190,6 @@ def _names_only(actor_part: str) -> bool:
     """The text before a verb names performers and nothing more: one clause, a few words."""
     text = clean_text(re.split(r",\s+(?:who|which|whose)\b", actor_part, maxsplit=1)[0])
     return 0 < len(text.split()) <= 10 and not re.search(r"[.!?;]\s+[A-Z]|\b(?:is|are|was|were|has|have|had)\b", text)
-
-
-def _outside_markup(line: str, pattern: re.Pattern[str], min_start: int = 0) -> re.Match[str] | None:
-    """The first match of ``pattern`` outside links, templates and parentheses, starting
-    at ``min_start`` or later."""
-    depth = paren = 0
-    i = 0
-    while i < len(line):
-        two = line[i : i + 2]
-        if two in ("[[", "{{"):
-            depth, i = depth + 1, i + 2
-            continue
-        if two in ("]]", "}}"):
-            depth, i = max(0, depth - 1), i + 2
-            continue
-        ch = line[i]
-        if ch == "(":
-            paren += 1
-        elif ch == ")":
-            paren = max(0, paren - 1)
-        elif depth == 0 and paren == 0 and i >= min_start:
-            m = pattern.match(line, i)
-            if m:
-                return m
-        i += 1
-    return None
 
 
 def _character(text: str) -> tuple[str | None, str | None, bool]:
