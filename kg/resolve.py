@@ -30,6 +30,8 @@ NOT_A_NAME = frozenset(
     }
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# "[[A]] & B Films": the joiner left at an end of the text between links
+_JOINER_AT_ENDS = re.compile(r"^\s*(?:and|&|or|with|,|;|/)\s+|\s+(?:and|&|or|with)\s*$|\s*[,;/]\s*$", re.I)
 _PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
 MAX_NAME_LENGTH = 150
 # A label that reads as a person's name: two or more capitalised words ("Rosemary Lane").
@@ -145,7 +147,7 @@ class Resolver:
             buffer.clear()
             if not text:
                 return
-            text = _PAREN.sub("", text).strip()
+            text = _JOINER_AT_ENDS.sub("", _PAREN.sub("", text)).strip()
             pieces = _PERSON_SEPARATORS.split(text) if split else [text]
             for piece in pieces:
                 ref = self.resolve(piece)

@@ -140,3 +140,9 @@ def test_infobox_names_without_joiners_and_parenthesised_remarks() -> None:
         ("distributor", "Columbia Pictures"),
         ("distributor", "Triumph"),
     ]
+
+
+def test_a_joiner_left_next_to_a_link_is_not_part_of_a_name() -> None:
+    doc = "{{Infobox film\n| name = Snippet\n| distributor = [[Lal Jose|LJ Films]] &amp; Tricolor Entertainments\n}}\n"
+    film = extract_page(Page(title="Snippet", text=doc, source="snippet.wiki")).film
+    assert [c.ref.name for c in film.credits] == ["LJ Films", "Tricolor Entertainments"]
