@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from kg.errors import InputError, NotAFilmError, RedirectError
 from kg.extractors import EXTRACTOR_NAMES, EXTRACTORS, Context
 from kg.model import Extraction, Film, Page
-from kg.parse import clean_text, find_templates, lead, parse, template_name
+from kg.parse import clean_text, clear_caches, find_templates, lead, parse, template_name
 from kg.resolve import Resolver
 from kg.source import redirect_target
 
@@ -34,7 +34,7 @@ def extract_page(page: Page, only: Iterable[str] | None = None) -> Extraction:
     try:
         return _extract(page, only)
     finally:
-        parse.cache_clear()  # parse trees are shared within one page only
+        clear_caches()  # parse trees and table layouts are shared within one page only
 
 
 def _extract(page: Page, only: Iterable[str] | None) -> Extraction:

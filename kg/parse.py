@@ -135,7 +135,7 @@ def parse(text: str) -> Wikicode:
     The same text is tokenised once: extractors look at a cell or a parameter value in
     several ways (names, notes, results), and mwparserfromhell's tokenizer is slow on
     some broken markup. The tree returned is shared, so it is read-only for callers;
-    :func:`kg.extract.extract_page` clears the cache after each page.
+    :func:`kg.extract.extract_page` clears the cache after each page (:func:`clear_caches`).
 
     :param text: the wikitext.
     :returns: the parse tree; bad markup is never an error (it stays text).
@@ -568,8 +568,20 @@ def _cell(node: Tag, r: int, col: int) -> Cell:
     return Cell(parse(start), header, (r, col), cut=len(text))
 
 
+_GRIDS: dict[int, tuple[Tag, list[list[Cell | None]]]] = {}
+
+
+def clear_caches() -> None:
+    """Forget the parse trees and table layouts of the page just read (see :func:`parse`)."""
+    parse.cache_clear()
+    _GRIDS.clear()
+
+
 def table_grid(table: Tag) -> list[list[Cell | None]]:
     """Lay a wikitable out as a browser would: one list per row, rowspan/colspan expanded.
+
+    The layout of a table is computed once per page (several extractors look at the
+    same tables); treat it as read-only.
 
     A cell spanning several rows or columns appears at every grid position it covers
     (the same :class:`Cell` object, so callers can tell a spanned copy by its ``origin``).
@@ -577,6 +589,15 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
 
     :param table: a ``table`` tag node from :func:`tables`.
     """
+    cached = _GRIDS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    grid = _lay_out(table)
+    _GRIDS[id(table)] = (table, grid)
+    return grid
+
+
+def _lay_out(table: Tag) -> list[list[Cell | None]]:
     grid: list[list[Cell | None]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows left)
     rows = [n for n in table.contents.nodes if isinstance(n, Tag) and str(n.tag).lower() == "tr"]
