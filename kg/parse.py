@@ -400,11 +400,17 @@ def parse_link(link: Wikilink) -> Link | None:
         if prefix in _NON_ARTICLE_PREFIXES or re.fullmatch(r"[a-z]{2,3}(-[a-z]+)?", prefix):
             return None
     title = normalise_title(page)
+    if _INVALID_TITLE.search(title):
+        return None  # "[[&#91;&#91;X]]": MediaWiki shows it as text, it links nothing
     shown = clean_text(link.text) if link.text is not None else clean_text(raw.replace("#", " "))
     if link.text is None and section:
         shown = clean_text(page)
     section = section.replace("_", " ").strip() or None
     return Link(title, section, shown)
+
+
+# Characters a MediaWiki page title cannot hold.
+_INVALID_TITLE = re.compile(r"[\[\]{}|<>\x00-\x1f\x7f\ufffd]")
 
 
 _NON_ARTICLE_PREFIXES = frozenset(

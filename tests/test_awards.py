@@ -335,3 +335,14 @@ def test_as_and_for_after_a_nominee_are_notes():
         ("Phi Awards", "Male Vocalist", ["Rahat Khan"], "nominated", None),
     ]
     assert [n.notes for n in x.film.nominations] == [("as Chihiro",), ('for "Mere Song"',)]
+
+
+def test_a_link_to_an_invalid_title_is_text():
+    """"[[&#91;&#91;X]]" is no link in MediaWiki (a title cannot hold "["): its text names the award."""
+    _, rows = noms("""== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Result
+|-
+| [[&#91;&#91;Omega Awards]] || Best Actor || {{won}}
+|}""")
+    assert rows == [("Omega Awards", "Best Actor", [F], "won", None)]

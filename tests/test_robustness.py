@@ -268,6 +268,7 @@ def test_cli_over_many_mutated_files_never_shows_a_traceback(tmp_path: Path) -> 
         ("poster<ref{{nowrap|Erin Story}}", "poster Erin Story"),  # "<ref" before a template is no tag
         ("poster<refnowrap|Erin Story}}", "poster nowrap|Erin Story"),  # no literal ever holds "<ref"
         ("A <Refuge> B", "A <Refuge> B"),
+        ("[[&#91;&#91;Academy Awards]] won", "Academy Awards won"),  # an invalid title links nothing
     ],
 )
 def test_defused_markup_reads_as_mediawiki_shows_it(wikitext: str, text: str) -> None:
