@@ -4,6 +4,7 @@ and table/list layouts on small snippets."""
 from __future__ import annotations
 
 import pytest
+from rdflib import URIRef
 
 from kg.extract import extract_page
 from kg.mapping import build_graph
@@ -339,10 +340,13 @@ def test_as_and_for_after_a_nominee_are_notes():
 
 def test_a_link_to_an_invalid_title_is_text():
     """"[[&#91;&#91;X]]" is no link in MediaWiki (a title cannot hold "["): its text names the award."""
-    _, rows = noms("""== Accolades ==
+    x, rows = noms("""== Accolades ==
 {| class="wikitable"
 ! Award !! Category !! Result
 |-
 | [[&#91;&#91;Omega Awards]] || Best Actor || {{won}}
 |}""")
     assert rows == [("Omega Awards", "Best Actor", [F], "won", None)]
+    assert x.film.nominations[0].organisation.title is None
+    names = [str(o) for o in build_graph(x).objects(None, URIRef("http://schema.org/name"))]
+    assert "Omega Awards – Best Actor" in names and not [n for n in names if "[" in n]
