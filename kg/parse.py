@@ -84,7 +84,7 @@ _WS = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
 _EMPTY_PARENS = re.compile(r"\(\s*[,;:]?\s*\)|\[\s*\]")
-_BOLD_ITALIC = re.compile(r"'{2,}")
+BOLD_ITALIC = re.compile(r"'{2,}")  # bold/italic quote runs
 
 
 # The HTML and extension tags MediaWiki renders as tags; any other "<word" is text.
@@ -338,7 +338,7 @@ def tidy(text: str) -> str:
     text = html.unescape(text).replace("\xa0", " ")
     text = _EXTERNAL_LINK.sub(r"\1", text)
     text = _STRAY_MARKUP.sub(" ", text)
-    text = _BOLD_ITALIC.sub("", text)
+    text = BOLD_ITALIC.sub("", text)
     text = _STRAY_TAG.sub("", text)  # HTML the parser left as text
     text = html.unescape(text) if "&" in text else text
     text = _EMPTY_PARENS.sub("", text)

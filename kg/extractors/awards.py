@@ -16,7 +16,7 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Nomination, Ref
-from kg.parse import Cell, clean_text, find_outside_markup, find_section, parse, positional, strip_refs, table_grid, tables, template_name
+from kg.parse import Cell, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, table_grid, tables, template_name
 from kg.source import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
@@ -245,8 +245,6 @@ def _category_ceremony(ctx, cell: Cell | None) -> tuple[Ref, Ref] | None:
     category's name ("[[11th Academy Awards|Outstanding Production]]")."""
     if cell is None:
         return None
-    from kg.parse import parse_link
-
     links = [parse_link(n) for n in _without_refs(cell.code).filter_wikilinks(recursive=True)]
     links = [link for link in links if link is not None]
     if len(links) == 1 and links[0].section is None and CEREMONY_ARTICLE.match(links[0].title) and links[0].text:
@@ -262,8 +260,6 @@ def _one_ref(ctx, cell: Cell | None) -> Ref | None:
     code = _without_refs(cell.code)
     links = [n for n in code.filter_wikilinks(recursive=True)]
     if links:
-        from kg.parse import parse_link
-
         for node in links:
             link = parse_link(node)
             if link is not None:

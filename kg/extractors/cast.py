@@ -15,7 +15,7 @@ from typing import Any
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import CastCredit, Ref
-from kg.parse import clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
+from kg.parse import BOLD_ITALIC, clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
 CAST_SECTION_PATTERNS = (
     r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",
@@ -40,7 +40,6 @@ ACTOR_HEADER = re.compile(r"actor|actress|cast|performer|played by|portrayed by|
 CHARACTER_HEADER = re.compile(r"character|role|part\b|as\b", re.I)
 MAX_CHARACTER_LENGTH = 120
 AS_SEPARATOR = re.compile(r"\s+as\s+", re.I)
-_BOLD_ITALIC = re.compile(r"'{2,}")
 # Prose cast lines without "as": "[[A]] and [[B]] are Mel and Terry", "[[C]] plays the clerk".
 VERB_SEPARATOR = re.compile(r"(?:\s+(?:also|additionally))?\s+(?:is|are|plays|play|portrays|portray|voices)\s+(?=\S)")
 
@@ -163,7 +162,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                 voice = c in voice_cols or voice_section or bool(VOICE.search(cell_text))
                 for item in split_items(parse(cell_text)):
                     # "[[Bob Bergen]] ''as The Wolf''": the character as this performer's version names it
-                    raw = _BOLD_ITALIC.sub("", str(item))
+                    raw = BOLD_ITALIC.sub("", str(item))
                     m = find_outside_markup(raw, AS_SEPARATOR, min_start=1)
                     played = (_character(raw[m.end() :])[0] or character) if m else character
                     for actor in ctx.resolver.refs(parse(raw[: m.start()] if m else raw)):
