@@ -7,16 +7,19 @@ Usage::
 
 Stages (one call per stage, timed with ``time.perf_counter``):
 
-read          ``list(kg.source.iter_pages(path))`` -- one input file (a dump holds many pages)
-extract       ``kg.extract.extract_page(page)`` -- wikitext parse + extractors
-map           ``kg.mapping.build_graph(extraction, minter)``
+read          ``list(kg.read_pages(path))`` -- one input file (a dump holds many pages)
+classify      ``kg.classify_page(page)`` -- the cheap pre-filter (a refusal is counted, not timed further)
+parse         ``kg.parse_page(page)`` -- mwparserfromhell over the whole article
+extract       ``kg.extract_page(page, code)`` + ``kg.resolve_page(extraction)`` -- the extractors
+map           ``kg.build_graph(extraction, minter)``
 validate      ``kg.validate.validate(graph)`` -- the first call of the process is reported
               on its own: it includes ``import pyshacl`` and parsing the shapes graph
 ser:<fmt>     ``kg.serialize.serialize(graph, fmt)`` for every :class:`kg.serialize.Format`
 ser:default   Turtle + JSON-LD, the pair ``kg export`` always writes
 write         ``kg.serialize.write_outputs(graph, tmp, stem, DEFAULT_FORMATS)`` -- serializes
               the pair again and writes both files atomically (temp file + rename)
-pipeline      extract + map + validate + write: what ``kg export`` does per page after reading
+pipeline      classify + parse + extract + map + validate + write: what ``kg export`` does per
+              page after reading (the same calls as ``kg.pipeline.process_page`` and the files sink)
 
 It measures (a) the bundled example in-process, N repeats (the first repeat is the
 cold one of this process and is reported apart), (b) every input file of the shared
@@ -148,16 +151,15 @@ class Pipeline:
     """The kg stages, imported lazily (so that their import cost lands in the first call)."""
 
     def __init__(self) -> None:
-        from kg.extract import extract_page
-        from kg.iri import DEFAULT_BASE_IRI, Minter
-        from kg.mapping import build_graph
-        from kg.serialize import DEFAULT_FORMATS, Format, output_name, serialize, write_outputs
-        from kg.source import iter_pages
+        import kg
         from kg.errors import KgError
+        from kg.iri import DEFAULT_BASE_IRI, Minter
+        from kg.parse import page_scope
+        from kg.serialize import DEFAULT_FORMATS, Format, output_name, serialize, write_outputs
 
-        self.iter_pages = iter_pages
-        self.extract_page = extract_page
-        self.build_graph = build_graph
+        self.kg = kg
+        self.page_scope = page_scope
+        self.iter_pages = kg.read_pages
         self.serialize = serialize
         self.write_outputs = write_outputs
         self.output_name = output_name
@@ -179,8 +181,14 @@ class Pipeline:
     def run_page(self, page, out_dir: Path) -> dict:
         """All stages after reading, for one page. Raises KgError for a non-film page."""
         t: dict[str, float] = {}
-        extraction, t["extract"] = timed(self.extract_page, page)
-        graph, t["map"] = timed(self.build_graph, extraction, self.minter)
+        kg = self.kg
+        refusal, t["classify"] = timed(kg.classify_page, page)
+        if refusal is not None:
+            raise refusal
+        with self.page_scope():
+            code, t["parse"] = timed(kg.parse_page, page)
+            extraction, t["extract"] = timed(lambda: kg.resolve_page(kg.extract_page(page, code)))
+        graph, t["map"] = timed(kg.build_graph, extraction, self.minter)
         first = self.validate_calls == 0
         report, dt = timed(self.validate, graph)
         t["validate_first" if first else "validate"] = dt
@@ -192,7 +200,7 @@ class Pipeline:
         t["ser:default"] = perf() - start
         stem = self.output_name(page.title)
         _, t["write"] = timed(self.write_outputs, graph, out_dir, stem, self.default_formats)
-        t["pipeline"] = t["extract"] + t["map"] + t.get("validate", t.get("validate_first", 0.0)) + t["write"]
+        t["pipeline"] = t["classify"] + t["parse"] + t["extract"] + t["map"] + t.get("validate", t.get("validate_first", 0.0)) + t["write"]
         return {
             "times": t,
             "triples": len(graph),
@@ -203,13 +211,15 @@ class Pipeline:
 
 
 STAGE_ORDER = [
-    "read", "extract", "map", "validate_first", "validate",
+    "read", "classify", "parse", "extract", "map", "validate_first", "validate",
     "ser:turtle", "ser:json-ld", "ser:nt", "ser:nquads", "ser:trig", "ser:default",
     "write", "pipeline",
 ]
 STAGE_LABEL = {
-    "read": "read (iter_pages → list)",
-    "extract": "parse+extract (extract_page)",
+    "read": "read (read_pages → list)",
+    "classify": "classify (pre-filter)",
+    "parse": "parse (parse_page)",
+    "extract": "extract+resolve (extract_page, resolve_page)",
     "map": "map (build_graph)",
     "validate_first": "validate — first call (import pyshacl + shapes)",
     "validate": "validate",
@@ -220,7 +230,7 @@ STAGE_LABEL = {
     "ser:trig": "serialize trig",
     "ser:default": "serialize default pair (turtle+json-ld)",
     "write": "write (write_outputs, default pair)",
-    "pipeline": "pipeline (extract+map+validate+write)",
+    "pipeline": "pipeline (classify+parse+extract+map+validate+write)",
 }
 
 
@@ -415,16 +425,21 @@ def cold_child(out: str) -> None:
     import kg.cli  # noqa: F401  (what the console script imports)
     t["import kg.cli"] = perf() - start
     s = perf()
-    from kg.extract import extract_page
+    import kg
     from kg.iri import DEFAULT_BASE_IRI, Minter
-    from kg.mapping import build_graph
+    from kg.parse import page_scope
     from kg.serialize import DEFAULT_FORMATS, output_name, write_outputs
-    from kg.source import iter_pages
     from kg.validate import shapes_graph, validate
+    import kg.extract, kg.mapping, kg.resolve, kg.sources  # noqa: E401,F401  (the stage modules)
     t["import pipeline modules"] = perf() - s
-    pages, t["read"] = timed(lambda: list(iter_pages(str(EXAMPLE))))
-    extraction, t["extract"] = timed(extract_page, pages[0])
-    graph, t["map"] = timed(build_graph, extraction, Minter(DEFAULT_BASE_IRI))
+    pages, t["read"] = timed(lambda: list(kg.read_pages(str(EXAMPLE))))
+
+    def extract():
+        with page_scope():
+            return kg.resolve_page(kg.extract_page(pages[0], kg.parse_page(pages[0])))
+
+    extraction, t["extract"] = timed(extract)
+    graph, t["map"] = timed(kg.build_graph, extraction, Minter(DEFAULT_BASE_IRI))
     s = perf()
     import pyshacl  # noqa: F401
     t["import pyshacl"] = perf() - s

@@ -8,9 +8,11 @@ Exit codes (documented in README.md):
 * 3 — an input could not be exported (:class:`InputError` and its subclasses);
 * 4 — an output could not be written (:class:`OutputError`);
 * 5 — an unexpected error (a bug in kg) while exporting one input; the message names
-  the input, and the other inputs are still exported.
+  the input, and the other inputs are still exported;
+* 130 / 143 — interrupted by SIGINT (Ctrl-C) / SIGTERM: the articles already written
+  are complete, nothing half-written or temporary is left behind.
 
-Messy wikitext is never an error: extractors record a :class:`ExtractionWarning`
+Messy wikitext is never an error: extractors record a warning
 and go on. An error means the input as a whole cannot give a graph.
 """
 
@@ -22,6 +24,8 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
 EXIT_INTERNAL = 5
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
 
 
 class KgError(Exception):
@@ -37,6 +41,12 @@ class KgError(Exception):
         self.source = source
         self.message = message
         super().__init__(f"{source}: {message}")
+
+
+class UsageError(KgError):
+    """The command line asks for something that cannot be done (exit code 2)."""
+
+    exit_code = EXIT_USAGE
 
 
 class InputError(KgError):
@@ -64,18 +74,42 @@ class RedirectError(InputError):
 
 
 class NotAFilmError(InputError):
-    """The page is not a film article (no {{Infobox film}})."""
+    """The page is not a film article (no {{Infobox film}}, another namespace, a film series)."""
+
+
+#: The errors that say a page is not a film article: a *refusal*, not a failure. In an
+#: input that holds several pages (a dump) refusals are counted, not reported as errors.
+REFUSALS = (NotAFilmError, RedirectError)
 
 
 class OutputError(KgError):
-    """An output file could not be written."""
+    """An output could not be written. The run stops: whatever comes next would fail too."""
 
     exit_code = EXIT_OUTPUT
+    #: whether the run stops (the folder or the store is unusable)
+    fatal = True
 
 
-class ValidationSetupError(KgError):
-    """Shapes or data could not be loaded for validation."""
+class NameClashError(OutputError):
+    """Two titles would share one output name; the second article is not written, the run goes on."""
+
+    fatal = False
 
 
-class ExtractionWarning(UserWarning):
-    """Something in the wikitext could not be read; the rest was extracted."""
+class InternalError(KgError):
+    """An unexpected exception (a bug in kg) while exporting one page; the run goes on.
+
+    :param source: the input and page it happened on.
+    :param exc: the exception.
+    """
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, source: str, exc: BaseException) -> None:
+        from kg import __version__
+
+        self.exc = exc
+        message = " ".join(str(exc).split())[:200]
+        super().__init__(
+            source, f"internal error ({type(exc).__name__}: {message}); this is a bug in kg {__version__}, please report it"
+        )

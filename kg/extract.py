@@ -1,79 +1,73 @@
-"""Page → :class:`~kg.model.Extraction`: find the film infobox, run the extractors in order."""
+"""The extract stage: a parsed page → :class:`~kg.model.Extraction`.
+
+Finds the film infobox in the tree (refusing the page when there is none, or when the
+page is about a film series), then runs the extractors of :data:`kg.extractors.EXTRACTORS`
+in order, each adding its part.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from kg.errors import InputError, NotAFilmError, RedirectError
-from kg.extractors import EXTRACTOR_NAMES, EXTRACTORS, Context
-from kg.model import Extraction, Film, Page
-from kg.parse import clean_text, clear_caches, find_templates, lead, parse, template_name
-from kg.resolve import Resolver
-from kg.source import redirect_target
+from mwparserfromhell.wikicode import Wikicode
 
-INFOBOX_FILM = ("infobox film", "infobox movie", "infobox feature film", "film infobox", "infobox films", "infobox short film")
-# A page about several films uses the film infobox for the whole series.
-SERIES_TITLE = re.compile(r"\((?:[^()]*\b)?(film series|franchise|trilogy|film trilogy|series of films)\)$", re.I)
-SERIES_LEAD = re.compile(r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b", re.I)
+from kg.classify import FILM_INFOBOXES, SERIES, no_film_infobox
+from kg.errors import NotAFilmError
+from kg.extractors import EXTRACTOR_NAMES, EXTRACTORS, Context, Extractor
+from kg.extractors.names import NameReader
+from kg.model import Extraction, Page
+from kg.parse import clean_text, find_templates, lead
 
-# Any wiki markup at all: templates, links, bold/italics, headings, lists, tags, tables.
-WIKI_MARKUP = re.compile(r"\{\{|\[\[|''|^=+[^=\n]+=+\s*$|^[*#:;]|<\w+[^<>]*>|^\{\|", re.M)
+SERIES_LEAD = re.compile(
+    r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b",
+    re.I,
+)
 
 
-def extract_page(page: Page, only: Iterable[str] | None = None) -> Extraction:
-    """Run the extractors over one page.
+def select(only: Iterable[str] | None) -> tuple[Extractor, ...]:
+    """The extractors to run: those named in ``only`` (default: all), and always ``film``.
 
-    :param page: the page read by :mod:`kg.source`.
-    :param only: names of the extractors to run (default: all, see :data:`kg.extractors.EXTRACTOR_NAMES`);
-        the film's name is always extracted.
-    :raises RedirectError: the page is a redirect.
-    :raises NotAFilmError: the page has no {{Infobox film}}, or is about a film series.
-    :raises InputError: the page is empty or not in the article namespace.
+    :raises ValueError: a name is not an extractor's.
     """
-    try:
-        return _extract(page, only)
-    finally:
-        clear_caches()  # parse trees and table layouts are shared within one page only
-
-
-def _extract(page: Page, only: Iterable[str] | None) -> Extraction:
-    where = _where(page)
-    target = page.redirect or redirect_target(page.text)
-    if target:
-        raise RedirectError(where, target)
-    if page.ns != 0:
-        raise NotAFilmError(where, f"is not an article (namespace {page.ns}); only articles (namespace 0) describe films")
-    if not page.text.strip():
-        raise InputError(where, "page has no wikitext")
-    code = parse(page.text)
-    infoboxes = find_templates(code, INFOBOX_FILM, recursive=True)
-    if not infoboxes:
-        others = sorted({template_name(t) for t in code.filter_templates(recursive=False) if template_name(t).startswith("infobox")})
-        found = f" (it has {{{{{others[0].capitalize()}}}}})" if others else ""
-        if not found and not WIKI_MARKUP.search(page.text):
-            raise NotAFilmError(
-                where,
-                "is plain text without wiki markup (a plain-text extract?): there is no infobox, cast list "
-                "or table to read; export the article's wikitext (MediaWiki XML, API JSON with revisions, or .wiki)",
-            )
-        raise NotAFilmError(where, f"is not a film article: no {{{{Infobox film}}}}{found}")
-    if SERIES_TITLE.search(page.title) or SERIES_LEAD.search(clean_text(lead(code))[:600]):
-        raise NotAFilmError(where, "is about a film series, not a single film; export the articles of its films")
-    selected = set(only) if only is not None else set(EXTRACTOR_NAMES)
+    if only is None:
+        return EXTRACTORS
+    selected = set(only)
     unknown = selected - set(EXTRACTOR_NAMES)
     if unknown:
         raise ValueError(f"unknown extractor(s): {', '.join(sorted(unknown))}; choose from {', '.join(EXTRACTOR_NAMES)}")
-    ctx = Context(page=page, code=code, infobox=infoboxes[0], resolver=Resolver(code), warnings=list(page.warnings))
+    return tuple(e for e in EXTRACTORS if e.name in selected or e.name == "film")
+
+
+def extract(page: Page, code: Wikicode, only: Iterable[str] | None = None) -> Extraction:
+    """Run the extractors over one parsed page.
+
+    :param page: the page read.
+    :param code: its parse tree (:func:`kg.parse.parse` of its text).
+    :param only: names of the extractors to run (see :func:`select`).
+    :raises NotAFilmError: the tree holds no {{Infobox film}}, or the page is about a film series.
+    """
+    extractors = select(only)
+    infoboxes = find_templates(code, FILM_INFOBOXES, recursive=True)
+    if not infoboxes:
+        raise no_film_infobox(page)
+    if SERIES_LEAD.search(clean_text(lead(code))[:600]):
+        raise NotAFilmError(page.where, SERIES)
+    ctx = Context(page=page, code=code, infobox=infoboxes[0], names=NameReader(code), warnings=list(page.warnings))
     if len(infoboxes) > 1:
         ctx.warn("infobox", f"{len(infoboxes)} {{{{Infobox film}}}} templates; the first one describes the film")
-    fields: dict[str, object] = {}
-    for extractor in EXTRACTORS:
-        if extractor.name in selected or extractor.name == "film":
-            fields.update(extractor.extract(ctx))
-    film = Film(title=page.title, **{k: v for k, v in fields.items() if k in Film.__dataclass_fields__})
-    return Extraction(page=page, film=film, names=ctx.resolver.names(), warnings=ctx.warnings)
+    return run_extractors(ctx, extractors)
 
 
-def _where(page: Page) -> str:
-    return page.source if page.source in (page.title, "-") or not page.source else f"{page.source} ({page.title})"
+def run_extractors(ctx: Context, extractors: Iterable[Extractor]) -> Extraction:
+    """Run ``extractors`` in order over ``ctx``; each must return its declared part.
+
+    :raises TypeError: an extractor returned something else than its ``produces`` class.
+    """
+    parts: dict[str, object] = {}
+    for extractor in extractors:
+        part = extractor.extract(ctx)
+        if type(part) is not extractor.produces:
+            raise TypeError(f"extractor {extractor.name!r} returned {type(part).__name__}, not {extractor.produces.__name__}")
+        parts[extractor.name] = part
+    return Extraction(page=ctx.page, parts=parts, mentions=tuple(ctx.names.mentions), warnings=ctx.warnings)

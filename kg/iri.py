@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from kg.source import normalise_title
+from kg.titles import normalise_title
 
 DEFAULT_BASE_IRI = "https://w3id.org/kg-film/"
 WIKIPEDIA = "https://en.wikipedia.org/wiki/"

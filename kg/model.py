@@ -9,6 +9,7 @@ way DBpedia quads carry their source IRI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kg.values import Money, PartialDate
 
@@ -38,6 +39,12 @@ class Page:
     ns: int = 0
     redirect: str | None = None
     warnings: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """How messages name the page: its input, and its title when that says more
+        (``dump.xml (Heat (1995 film))``, ``- (Heat (1995 film))`` for standard input)."""
+        return self.source if self.source in (self.title, "") else f"{self.source} ({self.title})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,28 +228,67 @@ class Album:
     source: str = "track-listing:1"
 
 
-@dataclass(frozen=True, slots=True)
-class Film:
-    """Everything extracted about the film itself (infobox, lead, cast, links)."""
+# --------------------------------------------------------------------------- parts
+# Each extractor produces one part (its ``produces`` class); an Extraction is the page
+# and its parts. A part's fields are the extractor's whole output: nothing is dropped.
 
-    title: str
+
+@dataclass(frozen=True, slots=True)
+class FilmInfo:
+    """The film itself (infobox and lead): produced by the ``film`` extractor.
+
+    :param name: the film's name as the infobox gives it (else the title without its disambiguator).
+    :param runtimes: seconds; the first is the main runtime.
+    :param languages: BCP 47 codes.
+    """
+
     name: str
     description: str | None = None
     image: str | None = None
     caption: str | None = None
-    credits: tuple[Credit, ...] = ()
-    cast: tuple[CastCredit, ...] = ()
     releases: tuple[Release, ...] = ()
-    runtimes: tuple[int, ...] = ()  # seconds, first is the main runtime
+    runtimes: tuple[int, ...] = ()
     countries: tuple[Ref, ...] = ()
-    languages: tuple[str, ...] = ()  # BCP 47 codes
+    languages: tuple[str, ...] = ()
     budget: Money | None = None
     gross: Money | None = None
     based_on: tuple[BasedOn, ...] = ()
-    external_ids: tuple[ExternalId, ...] = ()
     genres: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Crew:
+    """Who made the film, from the infobox: produced by the ``crew`` extractor."""
+
+    credits: tuple[Credit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The cast list in credit order: produced by the ``cast`` extractor."""
+
+    credits: tuple[CastCredit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Accolades:
+    """Every nomination the article's accolades tables and lists state: produced by the ``awards`` extractor."""
+
     nominations: tuple[Nomination, ...] = ()
-    soundtracks: tuple[Album, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Soundtrack:
+    """The soundtrack albums: produced by the ``soundtrack`` extractor."""
+
+    albums: tuple[Album, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalIds:
+    """The film's identifiers in other databases and its website: produced by the ``links`` extractor."""
+
+    ids: tuple[ExternalId, ...] = ()
 
 
 @dataclass(slots=True)
@@ -250,16 +296,41 @@ class Extraction:
     """The result of running the extractors over one page.
 
     :param page: the page read.
-    :param film: the film.
-    :param names: the one display name chosen for each global entity (by title),
-        so that an entity has a single ``schema:name`` however often it is shown.
+    :param parts: what each extractor produced, by extractor name, in registry order
+        (the ``film`` part is always there).
+    :param names: the one display name chosen for each global entity (by title), so
+        that an entity has a single ``schema:name`` however often it is shown; filled
+        by :func:`kg.resolve.resolve`.
+    :param mentions: every (title, shown name) the extractors read for a global entity,
+        in reading order; :func:`kg.resolve.resolve` chooses the names from them.
     :param warnings: what could not be read, one line each.
     """
 
     page: Page
-    film: Film
+    parts: dict[str, object] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    mentions: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The page title (the film's identity)."""
+        return self.page.title
+
+    @property
+    def film(self) -> FilmInfo:
+        """The ``film`` part."""
+        return self.parts["film"]  # type: ignore[return-value]
+
+    def part(self, cls: type[_P]) -> _P | None:
+        """The part of class ``cls``, or ``None`` when its extractor did not run."""
+        for value in self.parts.values():
+            if type(value) is cls:
+                return value
+        return None
+
+
+_P = TypeVar("_P")
 
 
 def to_dict(obj: object) -> object:
@@ -278,6 +349,9 @@ def to_dict(obj: object) -> object:
         return str(obj)
     if isinstance(obj, Page):
         return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in ("text", "warnings")}
+    if isinstance(obj, Extraction):
+        return {"page": to_dict(obj.page), "parts": {k: to_dict(v) for k, v in obj.parts.items()},
+                "names": to_dict(obj.names), "warnings": list(obj.warnings)}
     if is_dataclass(obj):
         return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
     if isinstance(obj, (list, tuple)):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 import mwparserfromhell
 from mwparserfromhell.definitions import URI_SCHEMES
@@ -29,7 +31,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.source import normalise_title
+from kg.titles import normalise_title
 
 # Templates whose first positional argument is the text they show.
 SHOW_FIRST_ARG = frozenset(
@@ -128,18 +130,63 @@ def _defuse(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=2048)
+@dataclass(slots=True)
+class PageScope:
+    """What is remembered while one page is read: parse trees by text (a cell or a
+    parameter value is looked at in several ways, and mwparserfromhell's tokenizer is
+    slow on some broken markup) and table layouts (several extractors read the same
+    tables). It belongs to the page, never to the module: see :func:`page_scope`."""
+
+    trees: OrderedDict[str, Wikicode] = field(default_factory=OrderedDict)
+    grids: dict[int, tuple[Tag, list]] = field(default_factory=dict)
+
+    #: parse trees kept per page (the least recently used beyond this are forgotten)
+    MAX_TREES = 2048
+
+
+_SCOPE: ContextVar[PageScope | None] = ContextVar("kg_page_scope", default=None)
+
+
+@contextmanager
+def page_scope() -> Iterator[PageScope]:
+    """Read one page with its own caches: within the ``with`` block :func:`parse` and
+    :func:`table_grid` remember what they computed, and forget it when the block ends.
+
+    The scope is a :class:`contextvars.ContextVar`, so each thread (and each asyncio
+    task) reading a page has its own: extraction is re-entrant and thread-safe.
+    Outside any scope nothing is cached.
+    """
+    token = _SCOPE.set(PageScope())
+    try:
+        yield _SCOPE.get()  # type: ignore[misc]
+    finally:
+        _SCOPE.reset(token)
+
+
 def parse(text: str) -> Wikicode:
     """Parse wikitext into mwparserfromhell's Wikicode.
 
-    The same text is tokenised once: extractors look at a cell or a parameter value in
-    several ways (names, notes, results), and mwparserfromhell's tokenizer is slow on
-    some broken markup. The tree returned is shared, so it is read-only for callers;
-    :func:`kg.extract.extract_page` clears the cache after each page (:func:`clear_caches`).
+    Within a :func:`page_scope` the same text is tokenised once and the tree returned is
+    shared, so it is read-only for callers.
 
     :param text: the wikitext.
     :returns: the parse tree; bad markup is never an error (it stays text).
     """
+    scope = _SCOPE.get()
+    if scope is None:
+        return _parse(text)
+    trees = scope.trees
+    tree = trees.get(text)
+    if tree is None:
+        tree = trees[text] = _parse(text)
+        if len(trees) > PageScope.MAX_TREES:
+            trees.popitem(last=False)
+    else:
+        trees.move_to_end(text)
+    return tree
+
+
+def _parse(text: str) -> Wikicode:
     # mwparserfromhell's tokenizer stops at a NUL character: keep the rest of the article
     return mwparserfromhell.parse(_defuse(text.replace("\x00", "\ufffd")), skip_style_tags=True)
 
@@ -574,20 +621,11 @@ def _cell(node: Tag, r: int, col: int) -> Cell:
     return Cell(parse(start), header, (r, col), cut=len(text))
 
 
-_GRIDS: dict[int, tuple[Tag, list[list[Cell | None]]]] = {}
-
-
-def clear_caches() -> None:
-    """Forget the parse trees and table layouts of the page just read (see :func:`parse`)."""
-    parse.cache_clear()
-    _GRIDS.clear()
-
-
 def table_grid(table: Tag) -> list[list[Cell | None]]:
     """Lay a wikitable out as a browser would: one list per row, rowspan/colspan expanded.
 
-    The layout of a table is computed once per page (several extractors look at the
-    same tables); treat it as read-only.
+    Within a :func:`page_scope` the layout of a table is computed once (several
+    extractors look at the same tables); treat it as read-only.
 
     A cell spanning several rows or columns appears at every grid position it covers
     (the same :class:`Cell` object, so callers can tell a spanned copy by its ``origin``).
@@ -595,11 +633,14 @@ def table_grid(table: Tag) -> list[list[Cell | None]]:
 
     :param table: a ``table`` tag node from :func:`tables`.
     """
-    cached = _GRIDS.get(id(table))
+    scope = _SCOPE.get()
+    if scope is None:
+        return _lay_out(table)
+    cached = scope.grids.get(id(table))
     if cached is not None and cached[0] is table:
         return cached[1]
     grid = _lay_out(table)
-    _GRIDS[id(table)] = (table, grid)
+    scope.grids[id(table)] = (table, grid)
     return grid
 
 

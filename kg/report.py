@@ -14,16 +14,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import RDF, URIRef
+from rdflib import RDF
 
-from kg.errors import KgError
-from kg.extract import extract_page
 from kg.extractors.awards import accolades_tables
 from kg.extractors.soundtrack import TRACK_LISTING_TEMPLATES, song_tables
 from kg.iri import Minter
-from kg.mapping import build_graph
+from kg.model import Accolades, Crew, Soundtrack
 from kg.parse import clean_text, params, parse, table_grid, template_name
-from kg.source import iter_pages
+from kg.pipeline import Options, run
+from kg.result import PageResult
 from kg.vocab import KG, SCHEMA
 
 
@@ -104,43 +103,36 @@ def report_inputs(inputs: Iterable[str], *, validate_graphs: bool = True, minter
     :param validate_graphs: run SHACL validation too.
     :param minter: IRIs under another base (default base when omitted).
     """
-    minter = minter or Minter()
-    for inp in inputs:
-        try:
-            for page in iter_pages(inp):
-                yield _report_page(page, minter, validate_graphs)
-        except KgError as exc:
-            yield Row(source=inp, title="", error=exc.message, kind=type(exc).__name__)
+    options = Options(validate=validate_graphs, minter=minter or Minter())
+    for result in run(inputs, options):
+        yield row_for(result)
 
 
-def _report_page(page, minter: Minter, validate_graphs: bool) -> Row:
-    row = Row(source=page.source, title=page.title)
-    try:
-        extraction = extract_page(page)
-    except KgError as exc:
-        row.error, row.kind = exc.message, type(exc).__name__
+def row_for(result: PageResult) -> Row:
+    """The report row of one page's result."""
+    page = result.page
+    row = Row(source=page.source if page is not None else result.input, title=page.title if page is not None else "")
+    if result.error is not None:
+        row.error, row.kind = result.error.message, type(result.error).__name__
         return row
-    except Exception as exc:  # a bug: the report shows it as this page's row
-        row.error, row.kind = f"internal error ({type(exc).__name__}: {exc})", "InternalError"
-        return row
-    graph = build_graph(extraction, minter)
-    code = parse(page.text)
-    film = extraction.film
+    graph, extraction = result.graph, result.extraction
+    assert graph is not None and extraction is not None and page is not None
     row.triples = len(graph)
     row.people = len(set(graph.subjects(RDF.type, SCHEMA.Person)) | set(graph.subjects(RDF.type, SCHEMA.MusicGroup)))
     row.organisations = len(set(graph.subjects(RDF.type, SCHEMA.Organization)))
-    row.cast = len(set(graph.objects(URIRef(minter.entity(film.title)), KG.cast)))
-    row.crew = sum(1 for c in film.credits if c.role != "starring")
+    row.cast = len(set(graph.objects(None, KG.cast)))
+    crew = extraction.part(Crew)
+    row.crew = sum(1 for c in crew.credits if c.role != "starring") if crew is not None else 0
+    code = parse(page.text)
     row.table_rows = count_table_rows(code)
-    row.nominations = len(film.nominations)
+    accolades = extraction.part(Accolades)
+    row.nominations = len(accolades.nominations) if accolades is not None else 0
     row.listing_titles = count_listing_titles(code)
-    row.tracks = sum(len(a.tracks) for a in film.soundtracks)
-    row.warnings = len(extraction.warnings)
-    if validate_graphs:
-        from kg.validate import validate
-
-        report = validate(graph)
-        row.conforms, row.violations = report.conforms, len(report.violations)
+    soundtrack = extraction.part(Soundtrack)
+    row.tracks = sum(len(a.tracks) for a in soundtrack.albums) if soundtrack is not None else 0
+    row.warnings = len(result.warnings)
+    if result.report is not None:
+        row.conforms, row.violations = result.report.conforms, len(result.report.violations)
     return row
 
 

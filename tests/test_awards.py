@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.mapping import build_graph
-from kg.model import Page
+from kg.model import Accolades, Page
 from kg.parse import parse
 from kg.extractors.awards import accolades_tables, table_rows
-from kg.source import read_pages
+from kg.sources import read_pages
 from kg.validate import validate
 
 from .conftest import EXAMPLE
@@ -88,7 +88,7 @@ EXAMPLE_ROWS = [
 @pytest.fixture(scope="module")
 def example():
     (page,) = read_pages(str(EXAMPLE))
-    return extract_page(page)
+    return extraction_of(page)
 
 
 def _row(nom):
@@ -97,14 +97,14 @@ def _row(nom):
 
 
 def test_example_table_row_by_row(example):
-    rows = [_row(n) for n in example.film.nominations]
+    rows = [_row(n) for n in example.part(Accolades).nominations]
     assert len(rows) == len(EXAMPLE_ROWS) == 61
     for i, (actual, expected) in enumerate(zip(rows, EXAMPLE_ROWS), start=1):
         assert actual == expected, f"row {i}"
 
 
 def test_example_row_links_and_notes(example):
-    noms = example.film.nominations
+    noms = example.part(Accolades).nominations
     assert noms[3].organisation.title == "68th Academy Awards"
     assert noms[4].category.title == "Academy Award for Best Actor"
     assert noms[37].notes == ("also for The Rock",)
@@ -155,11 +155,11 @@ def page(text: str, title: str = "Snippet") -> Page:
 
 
 def noms(text: str):
-    x = extract_page(page(text))
+    x = extraction_of(page(text))
     return x, [
         (n.organisation.name if n.organisation else None, n.category.name if n.category else None,
          [r.name for r in n.nominees] or [F], n.result, n.rank)
-        for n in x.film.nominations
+        for n in x.part(Accolades).nominations
     ]
 
 
@@ -197,8 +197,8 @@ def test_header_cells_in_body_rows_and_references_column():
         ("Gamma Prize", "Best Score", ["Cy Composer", "Di Duet"], "placed", 3),
         ("Delta Awards", "Best Song", [F], "pending", None),
     ]
-    assert x.film.nominations[0].date.isoformat() == "2002-03-03"
-    assert x.film.nominations[1].notes == ('"Some Song"',)
+    assert x.part(Accolades).nominations[0].date.isoformat() == "2002-03-03"
+    assert x.part(Accolades).nominations[1].notes == ('"Some Song"',)
 
 
 def test_no_category_column_and_plain_text_results():
@@ -213,12 +213,12 @@ def test_no_category_column_and_plain_text_results():
 | Eta Festival || Snippet || Runner-up
 |}""")
     # with no Category column the Award column names the award itself
-    assert [(n.organisation, n.category.name, [r.name for r in n.nominees] or [F], n.result, n.notes) for n in x.film.nominations] == [
+    assert [(n.organisation, n.category.name, [r.name for r in n.nominees] or [F], n.result, n.notes) for n in x.part(Accolades).nominations] == [
         (None, "Epsilon Festival", ["Dee Rector"], "won", ()),
         (None, "Zeta Festival", ["Dee Rector"], "nominated", ("shared with Ed Other",)),
         (None, "Eta Festival", [F], "runner-up", ()),
     ]
-    assert x.film.nominations[0].category.title == "Epsilon Festival"
+    assert x.part(Accolades).nominations[0].category.title == "Epsilon Festival"
 
 
 def test_unreadable_result_keeps_the_row_and_warns():
@@ -257,8 +257,8 @@ def test_same_unlinked_category_at_two_ceremonies_is_two_awards_and_across_films
 |-
 | Nu Awards || Best Actor || {{nom}}
 |}"""
-    g1 = build_graph(extract_page(page(text, "Film One")))
-    g2 = build_graph(extract_page(page(text, "Film Two")))
+    g1 = build_graph(extraction_of(page(text, "Film One")))
+    g2 = build_graph(extraction_of(page(text, "Film Two")))
     from rdflib import URIRef
 
     award = URIRef("https://w3id.org/kg-film/ontology#award")
@@ -296,7 +296,7 @@ def test_a_category_linked_to_its_ceremony_article_in_a_list():
         ("Rho Awards", "Outstanding Production", ["Sigma Pictures"], "nominated", None),
         ("Rho Awards", "Best Directing", ["Dee Rector"], "nominated", None),
     ]
-    assert [n.ceremony.title if n.ceremony else None for n in x.film.nominations] == ["11th Rho Awards", None]
+    assert [n.ceremony.title if n.ceremony else None for n in x.part(Accolades).nominations] == ["11th Rho Awards", None]
 
 
 def test_a_category_linked_to_its_ceremony_article_in_a_table():
@@ -312,7 +312,7 @@ def test_a_category_linked_to_its_ceremony_article_in_a_table():
         ("Tau Awards", "Best Picture", [F], "won", None),
         ("Tau Awards", "Best Actor", [F], "nominated", None),
     ]
-    assert [n.ceremony.title if n.ceremony else None for n in x.film.nominations] == ["1999 Tau Awards", None]
+    assert [n.ceremony.title if n.ceremony else None for n in x.part(Accolades).nominations] == ["1999 Tau Awards", None]
 
 
 def test_no_markup_in_any_literal_of_the_example(example):
@@ -335,7 +335,7 @@ def test_as_and_for_after_a_nominee_are_notes():
         ("Phi Awards", "Best Voice Actor", ["Rumi Hiiragi"], "won", None),
         ("Phi Awards", "Male Vocalist", ["Rahat Khan"], "nominated", None),
     ]
-    assert [n.notes for n in x.film.nominations] == [("as Chihiro",), ('for "Mere Song"',)]
+    assert [n.notes for n in x.part(Accolades).nominations] == [("as Chihiro",), ('for "Mere Song"',)]
 
 
 def test_a_link_to_an_invalid_title_is_text():
@@ -347,6 +347,6 @@ def test_a_link_to_an_invalid_title_is_text():
 | [[&#91;&#91;Omega Awards]] || Best Actor || {{won}}
 |}""")
     assert rows == [("Omega Awards", "Best Actor", [F], "won", None)]
-    assert x.film.nominations[0].organisation.title is None
+    assert x.part(Accolades).nominations[0].organisation.title is None
     names = [str(o) for o in build_graph(x).objects(None, URIRef("http://schema.org/name"))]
     assert "Omega Awards – Best Actor" in names and not [n for n in names if "[" in n]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_page
-from kg.model import Page
+from tests.helpers import extraction_of
+from kg.model import Cast, Crew, Page
 
 
 def cast(lines: str, lead: str = "") -> list[tuple[str, str | None]]:
     text = "{{Infobox film\n| name = Snippet\n}}\n" + lead + "\n== Cast ==\n" + lines + "\n"
-    film = extract_page(Page(title="Snippet", text=text, source="snippet.wiki")).film
-    assert [c.position for c in film.cast] == list(range(1, len(film.cast) + 1))
-    return [(c.actor.name, c.character) for c in film.cast]
+    x = extraction_of(Page(title="Snippet", text=text, source="snippet.wiki"))
+    assert [c.position for c in x.part(Cast).credits] == list(range(1, len(x.part(Cast).credits) + 1))
+    return [(c.actor.name, c.character) for c in x.part(Cast).credits]
 
 
 @pytest.mark.parametrize(
@@ -73,8 +73,8 @@ def test_cast_line(line: str, expected: list[tuple[str, str | None]]) -> None:
 
 def test_surname_without_accents_resolves_to_the_linked_page() -> None:
     text = "{{Infobox film\n| name = Snippet\n}}\n== Cast ==\n* [[Stellan Skarsgård]] as Bill\n** Skarsgard also plays Kurt\n"
-    film = extract_page(Page(title="Snippet", text=text, source="snippet.wiki")).film
-    assert [c.actor.title for c in film.cast] == ["Stellan Skarsgård", "Stellan Skarsgård"]
+    x = extraction_of(Page(title="Snippet", text=text, source="snippet.wiki"))
+    assert [c.actor.title for c in x.part(Cast).credits] == ["Stellan Skarsgård", "Stellan Skarsgård"]
 
 
 def test_cast_table_actor_cell_with_its_own_character_name() -> None:
@@ -116,8 +116,8 @@ def test_sortname_links_as_mediawiki_does() -> None:
 | Singer
 |}"""
     doc = "{{Infobox film\n| name = Snippet\n}}\n== Cast ==\n" + text + "\n"
-    film = extract_page(Page(title="Snippet", text=doc, source="snippet.wiki")).film
-    assert [(c.actor.name, c.actor.title, c.character) for c in film.cast] == [
+    x = extraction_of(Page(title="Snippet", text=doc, source="snippet.wiki"))
+    assert [(c.actor.name, c.actor.title, c.character) for c in x.part(Cast).credits] == [
         ("Carol Cleveland", "Carol Cleveland", "Zoot"),
         ("Bee Duffell", None, "Old Crone"),
         ("John Young", "John Young (actor)", "Frank"),
@@ -132,8 +132,8 @@ def test_infobox_names_without_joiners_and_parenthesised_remarks() -> None:
         "| distributor = [[Toho]]<br>{{English manga publisher|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph]]}}\n"
         "}}\n"
     )
-    film = extract_page(Page(title="Snippet", text=doc, source="snippet.wiki")).film
-    assert [(c.role, c.ref.name) for c in film.credits] == [
+    x = extraction_of(Page(title="Snippet", text=doc, source="snippet.wiki"))
+    assert [(c.role, c.ref.name) for c in x.part(Crew).credits] == [
         ("music", "Ann Bee"),
         ("music", "John Eduri"),
         ("distributor", "Toho"),
@@ -144,5 +144,5 @@ def test_infobox_names_without_joiners_and_parenthesised_remarks() -> None:
 
 def test_a_joiner_left_next_to_a_link_is_not_part_of_a_name() -> None:
     doc = "{{Infobox film\n| name = Snippet\n| distributor = [[Lal Jose|LJ Films]] &amp; Tricolor Entertainments\n}}\n"
-    film = extract_page(Page(title="Snippet", text=doc, source="snippet.wiki")).film
-    assert [c.ref.name for c in film.credits] == ["LJ Films", "Tricolor Entertainments"]
+    x = extraction_of(Page(title="Snippet", text=doc, source="snippet.wiki"))
+    assert [c.ref.name for c in x.part(Crew).credits] == ["LJ Films", "Tricolor Entertainments"]

@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph, URIRef
 
 import kg.serialize
+import kg.sinks.files
 from kg import __version__
 from kg.cli import cli
 from kg.extractors import EXTRACTOR_NAMES
@@ -126,8 +127,8 @@ def test_export_stdin_with_title() -> None:
 
 def test_export_stdin_without_title() -> None:
     result = run("export", "-", "-o", "out", input=FIXTURE.read_bytes())
-    assert result.exit_code == 3
-    assert result.stderr == "Error: -: reading standard input needs --title\n"
+    assert result.exit_code == 2
+    assert result.stderr == "Error: -: standard input holds wikitext, which has no title: pass --title\n"
     assert result.stdout == ""
     assert not Path("out").exists() or listing("out") == []
 
@@ -285,11 +286,11 @@ def test_export_long_titles_get_distinct_files(film: str) -> None:
 
 def test_export_output_name_clash(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Should two titles ever map to one file name, the second is refused, never overwrites."""
-    monkeypatch.setattr(kg.serialize, "output_name", lambda title: "Same")
+    monkeypatch.setattr(kg.sinks.files, "output_name", lambda title: "Same")
     write("Other Film.wiki", FIXTURE.read_text(encoding="utf-8"))
     result = run("export", film, "Other Film.wiki", "-o", "out")
-    assert result.exit_code == 3
-    assert result.stderr == 'Error: Other Film.wiki: output name "Same" is already used by "Test Film"\n'
+    assert result.exit_code == 4
+    assert result.stderr == 'Error: Other Film.wiki (Other Film): output name "Same" is already used by "Test Film"\n'
     assert listing("out") == ["Same.jsonld", "Same.ttl"]
     assert "resource/Test_Film>" in Path("out", "Same.ttl").read_text(encoding="utf-8")
 
@@ -382,7 +383,7 @@ def test_output_folder_cannot_be_created(film: str) -> None:
     write("a-file", "not a folder")
     result = run("export", film, "-o", "a-file/out")
     assert result.exit_code == 4
-    assert result.stderr == "Error: a-file/out: cannot write output: Not a directory\n"
+    assert result.stderr == "Error: a-file/out: cannot create the output folder (Not a directory)\n"
     assert result.stdout == ""
     assert Path("a-file").read_text(encoding="utf-8") == "not a folder"
 
@@ -527,11 +528,11 @@ def test_extract_prints_json(film: str) -> None:
     result = run("extract", film)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["film"]["name"] == "Test Film"
+    assert data["parts"]["film"]["name"] == "Test Film"
     assert data["page"]["title"] == "Test Film"
     assert data["page"]["source"] == "Test_Film.wiki"
     assert "text" not in data["page"]
-    characters = [c["character"] for c in data["film"]["cast"]]
+    characters = [c["character"] for c in data["parts"]["cast"]["credits"]]
     assert characters == ["Gus Hill", "Ivy Jones"]
 
 

@@ -1,5 +1,6 @@
 """Every film article of ../shared/corpus exports and conforms; every other page is
-refused with a one-line error. Skipped when the corpus is absent."""
+refused with a one-line error; the dumps export their films and count the rest.
+Skipped when the corpus is absent."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import KgError, NotAFilmError, RedirectError
-from kg.extract import extract_page
-from kg.mapping import build_graph
-from kg.source import iter_pages
-from kg.validate import validate
+from kg.errors import NotAFilmError, RedirectError
+from kg.model import Crew
+from kg.pipeline import Options, Summary, run
 
 from .conftest import CORPUS
 
@@ -37,41 +36,45 @@ REFUSED = [
 @pytest.mark.corpus
 @pytest.mark.parametrize("row", FILMS, ids=[f"film:{r['file']}" for r in FILMS])
 def test_film_exports_and_conforms(corpus: Path, row: dict[str, str]) -> None:
-    (page,) = list(iter_pages(str(corpus / row["file"])))
-    assert page.title == row["article_title"]
-    extraction = extract_page(page)
-    graph = build_graph(extraction)
-    report = validate(graph)
-    assert report.conforms, "\n".join(v.line() for v in report.violations)
-    assert extraction.film.name
-    assert extraction.film.credits, "an infobox film names at least one person or company"
+    (result,) = run([str(corpus / row["file"])])
+    assert result.status == "exported", result.error
+    assert result.title == row["article_title"]
+    assert result.conforms, "\n".join(v.line() for v in result.report.violations)
+    assert result.extraction.film.name
+    assert result.extraction.part(Crew).credits, "an infobox film names at least one person or company"
 
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("row", REFUSED, ids=[f"refused:{r['file']}" for r in REFUSED])
 def test_non_film_page_is_refused(corpus: Path, row: dict[str, str]) -> None:
-    with pytest.raises(KgError) as info:
-        for page in iter_pages(str(corpus / row["file"])):
-            extract_page(page)
-    message = str(info.value)
-    assert "\n" not in message
+    results = list(run([str(corpus / row["file"])], Options(validate=False)))
+    refused = [r for r in results if r.error is not None]
+    assert refused, "the page must be refused"
+    error = refused[0].error
+    assert "\n" not in str(error)
     if "REDIRECT" in row["notes"]:
-        assert isinstance(info.value, RedirectError)
+        assert isinstance(error, RedirectError)
     elif row["notes"].startswith("NEGATIVE") or "FILM SERIES" in row["notes"]:
-        assert isinstance(info.value, NotAFilmError)
+        assert isinstance(error, NotAFilmError)
 
 
 @pytest.mark.corpus
-def test_dumps_export_their_one_film_and_refuse_the_rest(corpus: Path) -> None:
-    dump = corpus / "dumps" / "dbpedia_minidump_enwiki_27pages.xml"
-    exported, refused = [], []
-    for page in iter_pages(str(dump)):
-        try:
-            extraction = extract_page(page)
-        except KgError:
-            refused.append(page.title)
-            continue
-        assert validate(build_graph(extraction)).conforms
-        exported.append(page.title)
-    assert exported == ["? (film)"]
-    assert len(refused) == 26
+@pytest.mark.parametrize(
+    ("dump", "films", "refused"),
+    [
+        ("dbpedia_minidump_enwiki_27pages.xml", ["? (film)"], {"another infobox": 18, "no infobox": 5, "redirect": 2, "another namespace": 1}),
+        ("enwiki_pages-articles_head_11pages.xml", ["Actrius"], {"redirect": 9, "no infobox": 1}),
+    ],
+)
+def test_dumps_export_their_films_and_count_the_rest(corpus: Path, dump: str, films: list[str], refused: dict[str, int]) -> None:
+    summary = Summary()
+    exported = []
+    for result in run([str(corpus / "dumps" / dump)]):
+        summary.add(result)
+        assert result.in_collection
+        if result.status == "exported":
+            assert result.conforms
+            exported.append(result.title)
+    assert exported == films
+    assert dict(summary.refused) == refused
+    assert summary.exit_code == 0, "a dump's non-film pages are counted, not errors"

@@ -14,9 +14,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.mapping import build_graph
-from kg.source import read_pages
+from kg.sources import read_pages
 from kg.validate import validate
 
 from .conftest import EXAMPLE
@@ -66,7 +66,7 @@ CAST = [
 @pytest.fixture(scope="module")
 def graph():
     (page,) = read_pages(str(EXAMPLE))
-    return build_graph(extract_page(page))
+    return build_graph(extraction_of(page))
 
 
 def values(graph, subject, predicate):
@@ -221,7 +221,7 @@ def test_readme_questions_answer_over_the_example(number: str, query: str) -> No
     from kg.iri import Minter
     from kg.serialize import Format, serialize
 
-    extraction = extract_page(read_pages(str(EXAMPLE))[0])
+    extraction = extraction_of(read_pages(str(EXAMPLE))[0])
     dataset = Dataset()
     dataset.parse(data=serialize(build_graph(extraction, Minter()), Format.NQUADS), format="nquads")
     prefixes = (

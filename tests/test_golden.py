@@ -15,10 +15,10 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.mapping import build_graph
 from kg.model import to_dict
-from kg.source import read_pages
+from kg.sources import read_pages
 
 from .conftest import EXAMPLE, parse_verbatim
 
@@ -39,7 +39,7 @@ def case_pages(case: Path):
 
 def _extraction_json(case: Path) -> dict:
     (page,) = case_pages(case)
-    data = to_dict(extract_page(page))
+    data = to_dict(extraction_of(page))
     data["page"]["source"] = case_input(case).name  # independent of where the repo lives
     return data
 
@@ -79,7 +79,7 @@ def assert_isomorphic(expected: Graph, actual: Graph) -> None:
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[f"graph:{c.name}" for c in CASE_DIRS])
 def test_graph_matches_golden(case: Path, update_golden: bool) -> None:
     (page,) = case_pages(case)
-    actual = build_graph(extract_page(page))
+    actual = build_graph(extraction_of(page))
     golden = case / "expected.ttl"
     if update_golden:
         golden.write_bytes(actual.serialize(format="turtle", encoding="utf-8"))

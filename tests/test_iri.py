@@ -30,7 +30,7 @@ from kg.iri import (
     wikipedia_url,
 )
 from kg.serialize import MAX_STEM_BYTES, output_name
-from kg.source import normalise_title
+from kg.titles import normalise_title
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MINTER = Minter()
@@ -451,13 +451,13 @@ def _director_of(wikitext: str) -> tuple[str, str]:
     """(IRI, schema:name) of the director of a one-film article."""
     from rdflib import Namespace
 
-    from kg.extract import extract_page
+    from tests.helpers import extraction_of
     from kg.mapping import build_graph
     from kg.model import Page
 
     schema = Namespace("http://schema.org/")
     page = Page(title="Ent", text=wikitext, source="Ent.wiki")
-    graph = build_graph(extract_page(page), MINTER)
+    graph = build_graph(extraction_of(page), MINTER)
     (director,) = graph.objects(URIRef(MINTER.entity("Ent")), schema.director)
     return str(director), str(graph.value(director, schema.name))
 

@@ -23,12 +23,12 @@ from rdflib import Graph, Literal, URIRef
 
 import kg.serialize
 from kg.cli import cli
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.iri import Minter
 from kg.mapping import build_graph
 from kg.model import Page
 from kg.serialize import Format, output_name, write_outputs
-from kg.source import normalise_title
+from kg.titles import normalise_title
 
 from .conftest import REPO, parse_verbatim
 
@@ -343,7 +343,7 @@ def test_export_does_not_depend_on_input_order(tmp_path: Path) -> None:
 
 
 def _graph() -> Graph:
-    return build_graph(extract_page(Page(title="Snippet Film", text=SNIPPET, source="x")), Minter())
+    return build_graph(extraction_of(Page(title="Snippet Film", text=SNIPPET, source="x")), Minter())
 
 
 def _interrupt_second_replace(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.errors import KgError
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.mapping import build_graph
 from kg.model import Page
 from kg.serialize import Format, jsonld_context, serialize
@@ -86,7 +86,7 @@ def check_article(text: str, title: str = "Fuzz Film") -> Graph | None:
     """Extract, map and round-trip one article; None when kg refuses it (a KgError)."""
     start = time.perf_counter()
     try:
-        extraction = extract_page(_page(text, title))
+        extraction = extraction_of(_page(text, title))
     except KgError:
         return None
     graph = build_graph(extraction)

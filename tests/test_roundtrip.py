@@ -21,11 +21,11 @@ import rdflib
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.iri import Minter
 from kg.mapping import build_graph
 from kg.serialize import Format, serialize
-from kg.source import read_pages
+from kg.sources import read_pages
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "leaving-las-vegas.api.json"
@@ -55,7 +55,7 @@ def test_every_format_has_a_parser() -> None:
 @cache
 def article_graph(case: str) -> Graph:
     (page,) = read_pages(str(CASES[case]))
-    graph = build_graph(extract_page(page), Minter())
+    graph = build_graph(extraction_of(page), Minter())
     assert len(graph) > 20, f"{case}: suspiciously small graph ({len(graph)} triples)"
     return graph
 

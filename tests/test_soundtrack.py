@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from kg.extract import extract_page
+from tests.helpers import extraction_of
 from kg.mapping import build_graph
-from kg.model import Page
-from kg.source import read_pages
+from kg.model import Cast, Page, Soundtrack
+from kg.sources import read_pages
 from kg.validate import validate
 
 from .conftest import EXAMPLE
@@ -55,11 +55,11 @@ def seconds(mss: str) -> int:
 @pytest.fixture(scope="module")
 def example():
     (page,) = read_pages(str(EXAMPLE))
-    return extract_page(page)
+    return extraction_of(page)
 
 
 def test_example_track_by_track(example):
-    (album,) = example.film.soundtracks
+    (album,) = example.part(Soundtrack).albums
     assert len(album.tracks) == 25
     for track, (pos, title, length, writers, performers, note) in zip(album.tracks, EXAMPLE_TRACKS):
         where = f"track {pos}"
@@ -73,7 +73,7 @@ def test_example_track_by_track(example):
 
 
 def test_example_album(example):
-    (album,) = example.film.soundtracks
+    (album,) = example.part(Soundtrack).albums
     assert album.released.isoformat() == "1995-11-07"  # "… was released November 7, 1995."
     assert album.name == "Leaving Las Vegas soundtrack"
 
@@ -127,8 +127,8 @@ def page(text: str) -> Page:
 
 
 def albums(text: str):
-    x = extract_page(page(text))
-    return x, x.film.soundtracks
+    x = extraction_of(page(text))
+    return x, x.part(Soundtrack).albums
 
 
 def test_two_listings_keep_their_own_positions_and_headlines_and_the_infobox():
@@ -241,7 +241,7 @@ The music was composed by [[Cy Composer]].
         (1, "Madhu Raavil", 245, ["Ann Singer"], ["Lu Lyricist", "Mo Poet"], ()),
         (2, "Kaal (female)", None, ["Ann Singer", "Bo Singer"], ["Lu Lyricist"], ()),
     ]
-    assert album.tracks[0].performers[0].ref == x.film.cast[0].actor  # the singer is the cast member
+    assert album.tracks[0].performers[0].ref == x.part(Cast).credits[0].actor  # the singer is the cast member
     assert validate(build_graph(x)).conforms
 
 

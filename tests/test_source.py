@@ -13,15 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.errors import FormatError, InputError, MissingPageError, NotFoundError
+from kg.errors import FormatError, InputError, MissingPageError, NotFoundError, UsageError
 from kg.model import Page
-from kg.source import (
-    detect_format,
-    iter_pages,
-    normalise_title,
-    read_pages,
-    redirect_target,
-)
+from kg.sources import detect_format, iter_pages, read_pages
+from kg.titles import normalise_title, redirect_target
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpus"
@@ -497,7 +492,7 @@ def test_stdin_none_path_is_stdin() -> None:
 
 
 def test_stdin_without_title() -> None:
-    raises(InputError, "-: reading standard input needs --title", "-", stdin=io.BytesIO(b"{{x}}"))
+    raises(UsageError, "-: standard input holds wikitext, which has no title: pass --title", "-", stdin=io.BytesIO(b"{{x}}"))
 
 
 def test_stdin_json_needs_no_title() -> None:

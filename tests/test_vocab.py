@@ -46,9 +46,15 @@ def test_closed_namespaces_reject_unknown_terms():
         SCHEMA.notATerm  # noqa: B018
 
 
-def _used_vocab_terms(module: Path, name: str) -> set[str]:
-    tree = ast.parse(module.read_text(encoding="utf-8"))
-    return {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == name}
+MAPPING = sorted((ROOT / "kg" / "mapping").glob("*.py"))
+
+
+def _used_vocab_terms(modules: list[Path], name: str) -> set[str]:
+    used: set[str] = set()
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == name}
+    return used
 
 
 def test_context_maps_every_term_the_mapping_emits():
@@ -59,13 +65,13 @@ def test_context_maps_every_term_the_mapping_emits():
             continue
         iri = value if isinstance(value, str) else value.get("@id", "")
         mapped.add(iri)
-    used = {f"schema:{t}" for t in _used_vocab_terms(ROOT / "kg" / "mapping.py", "SCHEMA")}
+    used = {f"schema:{t}" for t in _used_vocab_terms(MAPPING, "SCHEMA")}
     missing = sorted(t for t in used if t not in mapped)
     assert not missing, f"ontology/context.jsonld has no term for {missing}"
 
 
 def test_mapping_uses_only_declared_schema_terms():
-    used = _used_vocab_terms(ROOT / "kg" / "mapping.py", "SCHEMA")
+    used = _used_vocab_terms(MAPPING, "SCHEMA")
     assert used <= set(SCHEMA.__annotations__)
     assert used, "the mapping must use SCHEMA terms"
 

@@ -1,38 +1,43 @@
-"""Extractors: parsed article → model objects. None of them imports rdflib.
+"""Extractors: parsed article → model parts. None of them imports rdflib.
 
-Each extractor is a module-level object with a ``name``, the :class:`~kg.model.Film`
-fields it ``produces``, and ``extract(ctx) -> dict`` of those fields. They run in the
-order of :data:`EXTRACTORS` (an explicit registry, like pySHACL's
-``ALL_CONSTRAINT_COMPONENTS``); ``--only`` selects from it by name.
+Each extractor is a module-level object with a ``name``, the part class it
+``produces`` (:mod:`kg.model`: :class:`~kg.model.FilmInfo`, :class:`~kg.model.Cast` …)
+and ``extract(ctx)`` returning one instance of it. They run in the order of
+:data:`EXTRACTORS` (an explicit registry, like pySHACL's ``ALL_CONSTRAINT_COMPONENTS``);
+``--only`` selects from it by name.
+
+Adding an extractor is one module here, one entry in :data:`EXTRACTORS`, a part class in
+:mod:`kg.model` and one mapping function in :data:`kg.mapping.MAPPERS`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
+from kg.extractors.names import NameReader
 from kg.model import Page
-from kg.resolve import Resolver
 
 
 @dataclass
 class Context:
-    """What every extractor gets: the page, its parse tree, the infobox and the resolver.
+    """What every extractor gets: the page, its parse tree, the infobox and the name reader.
 
     :param page: the page.
     :param code: the whole article parsed.
-    :param infobox: the {{Infobox film}} template.
-    :param resolver: the article's entity resolver (shared, so names are chosen once).
+    :param infobox: the {{Infobox film}} template (``None`` only when an extractor is
+        run on a snippet without one, as the case-file tests do).
+    :param names: the article's name reader (shared, so names are chosen once).
     :param warnings: per-page warnings, appended to by extractors.
     """
 
     page: Page
     code: Wikicode
-    infobox: Template
-    resolver: Resolver
+    infobox: Template | None
+    names: NameReader
     warnings: list[str] = field(default_factory=list)
 
     def warn(self, where: str, message: str) -> None:
@@ -52,10 +57,13 @@ class Context:
 
 
 class Extractor(Protocol):
+    #: the extractor's name (``--only``)
     name: str
-    produces: tuple[str, ...]
+    #: the part class it returns
+    produces: type
 
-    def extract(self, ctx: Context) -> dict[str, Any]: ...
+    def extract(self, ctx: Context) -> object:
+        """Read the article and return one instance of :attr:`produces`."""
 
 
 from kg.extractors import awards, cast, crew, film, links, soundtrack  # noqa: E402  (registry needs the modules)

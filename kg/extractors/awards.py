@@ -10,14 +10,13 @@ where a line states the award and a result.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.model import Nomination, Ref
+from kg.model import Accolades, Nomination, Ref
 from kg.parse import Cell, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, table_grid, tables, template_name
-from kg.source import strip_disambiguator
+from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
 ACCOLADES_SECTIONS = (
@@ -62,9 +61,9 @@ SMALL_TEMPLATES = ("small", "smaller", "sup", "nowrap")
 
 class AwardsExtractor:
     name = "awards"
-    produces = ("nominations",)
+    produces = Accolades
 
-    def extract(self, ctx) -> dict[str, Any]:
+    def extract(self, ctx):
         film_names = film_name_forms(ctx.page.title)
         out: list[Nomination] = []
         for n, table in enumerate(accolades_tables(ctx.code), start=1):
@@ -73,7 +72,7 @@ class AwardsExtractor:
             section = find_section(ctx.code, ACCOLADES_SECTIONS)
             if section is not None:
                 out.extend(_list_nominations(ctx, section.code, film_names))
-        return {"nominations": tuple(out)}
+        return Accolades(tuple(out))
 
 
 def film_name_forms(title: str) -> set[str]:
@@ -250,7 +249,7 @@ def _category_ceremony(ctx, cell: Cell | None) -> tuple[Ref, Ref] | None:
     if len(links) == 1 and links[0].section is None and CEREMONY_ARTICLE.match(links[0].title) and links[0].text:
         link = links[0]
         if link.text.casefold() not in link.title.casefold():
-            return ctx.resolver.linked(link.text), ctx.resolver.ref_for_link(link)
+            return ctx.names.linked(link.text), ctx.names.ref_for_link(link)
     return None
 
 
@@ -263,7 +262,7 @@ def _one_ref(ctx, cell: Cell | None) -> Ref | None:
         for node in links:
             link = parse_link(node)
             if link is not None:
-                ref = ctx.resolver.ref_for_link(link)
+                ref = ctx.names.ref_for_link(link)
                 text = clean_text(code)
                 # the cell shows more than the link ("[[BAFTA Award]] for Best Actor"): keep what it shows
                 if len(text) > len(ref.name) + 3 and not re.fullmatch(r"[\W\d]*" + re.escape(ref.name) + r"[\W\d]*", text):
@@ -272,7 +271,7 @@ def _one_ref(ctx, cell: Cell | None) -> Ref | None:
     # an unlinked award or category is a name of its own: it is never resolved to a
     # link elsewhere (another ceremony's "Best Actor in a Leading Role" is another award)
     text = clean_text(code).strip("'\"“”‘’ ")
-    return ctx.resolver.linked(text) if text else None
+    return ctx.names.linked(text) if text else None
 
 
 def _date(cell: Cell | None) -> PartialDate | None:
@@ -320,7 +319,7 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
         if remark is not None:
             notes.append(clean_text(text[remark.start() :]))
             item = parse(text[: remark.start()])
-        refs.extend(ctx.resolver.refs(item))
+        refs.extend(ctx.names.refs(item))
     refs = [r for r in refs if r.name.casefold() not in film_names]
     unique: list[Ref] = []
     for r in refs:

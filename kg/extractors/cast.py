@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.model import CastCredit, Ref
+from kg.model import Cast, CastCredit, Ref
 from kg.parse import BOLD_ITALIC, clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
 CAST_SECTION_PATTERNS = (
@@ -46,9 +45,9 @@ VERB_SEPARATOR = re.compile(r"(?:\s+(?:also|additionally))?\s+(?:is|are|plays|pl
 
 class CastExtractor:
     name = "cast"
-    produces = ("cast",)
+    produces = Cast
 
-    def extract(self, ctx) -> dict[str, Any]:
+    def extract(self, ctx) -> Cast:
         section = find_section(ctx.code, CAST_SECTION_PATTERNS)
         credits: list[CastCredit] = []
         if section is not None:
@@ -57,17 +56,17 @@ class CastExtractor:
             credits += _from_bullets(ctx, section.code, voice_section, start=len(credits) + 1)
         if not credits:
             credits = _from_starring(ctx)
-        return {"cast": tuple(credits)}
+        return Cast(tuple(credits))
 
 
 def _from_starring(ctx) -> list[CastCredit]:
-    ps = params(ctx.infobox)
+    ps = params(ctx.infobox) if ctx.infobox is not None else {}
     value = next((ps[p] for p in STARRING_PARAMS if p in ps and clean_text(ps[p])), None)
     if value is None:
         return []
     out: list[CastCredit] = []
     for item in split_items(value):
-        for ref in ctx.resolver.refs(item):
+        for ref in ctx.names.refs(item):
             if all(c.actor != ref for c in out):
                 out.append(CastCredit(len(out) + 1, ref, source="infobox:starring"))
     return out
@@ -93,7 +92,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
         pending = None
         actor_part, character_part, trailing_colon = _split_line(line)
         if trailing_colon:
-            actors = ctx.resolver.refs(parse(actor_part)) if character_part is not None else []
+            actors = ctx.names.refs(parse(actor_part)) if character_part is not None else []
             pending = (actors, depth) if actors else None
             continue
         if character_part is None and _is_heading(line):
@@ -144,7 +143,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                         if character_part is None:
                             continue
                         character, credited, voice = _character(character_part)
-                        for actor in ctx.resolver.refs(parse(actor_part)):
+                        for actor in ctx.names.refs(parse(actor_part)):
                             out.append(CastCredit(len(out) + 1, actor, character, credited, voice or voice_section, "cast-table"))
                 continue
             actor_cols, char_cols = [0], [1]
@@ -165,7 +164,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                     raw = BOLD_ITALIC.sub("", str(item))
                     m = find_outside_markup(raw, AS_SEPARATOR, min_start=1)
                     played = (_character(raw[m.end() :])[0] or character) if m else character
-                    for actor in ctx.resolver.refs(parse(raw[: m.start()] if m else raw)):
+                    for actor in ctx.names.refs(parse(raw[: m.start()] if m else raw)):
                         out.append(CastCredit(len(out) + 1, actor, played, credited, voice, "cast-table"))
     return out
 
@@ -289,7 +288,7 @@ def _actors(ctx, actor_part: str) -> list[Ref]:
     not more performers, unless they are written as a person's name."""
     actor_part = re.split(r",\s+(?:who|which|whose)\b", actor_part, maxsplit=1)[0]
     actor_part = _ATTRIBUTIVE_LINK.sub("", actor_part)
-    refs = ctx.resolver.refs(parse(actor_part))
+    refs = ctx.names.refs(parse(actor_part))
     if any(r.title for r in refs):
         refs = [r for r in refs if r.title or _PERSON_NAME.fullmatch(r.name) and " " in r.name]
     return refs
@@ -308,7 +307,7 @@ def _leading_actor(ctx, line: str) -> list[Ref]:
     """The performer on a line with no character: its leading link, or the whole line if it is short."""
     code = parse(line)
     first = code.nodes[0] if code.nodes else None
-    refs = ctx.resolver.refs(code)
+    refs = ctx.names.refs(code)
     if not refs:
         return []
     from mwparserfromhell.nodes import Template, Wikilink

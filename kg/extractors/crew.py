@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
 
-from kg.model import Credit
+from kg.model import Credit, Crew
 from kg.parse import params, split_items
 
 # role -> infobox parameter names (normalised: lower-case, "_" as space), in order.
@@ -27,10 +26,10 @@ ORGANISATION_ROLES = frozenset({"studio", "distributor"})
 
 class CrewExtractor:
     name = "crew"
-    produces = ("credits",)
+    produces = Crew
 
-    def extract(self, ctx) -> dict[str, Any]:
-        ps = params(ctx.infobox)
+    def extract(self, ctx):
+        ps = params(ctx.infobox) if ctx.infobox is not None else {}
         credits: list[Credit] = []
         seen: set[tuple[str, object]] = set()
         for role, aliases in ROLES.items():
@@ -39,13 +38,13 @@ class CrewExtractor:
                 if value is None:
                     continue
                 for item in split_items(value):
-                    for ref in ctx.resolver.refs(item, split=role not in ORGANISATION_ROLES):
+                    for ref in ctx.names.refs(item, split=role not in ORGANISATION_ROLES):
                         key = (role, ref.title if ref.is_global else ref.name)
                         if key in seen:
                             continue
                         seen.add(key)
                         credits.append(Credit(role, ref, alias.replace(" ", "_")))
-        return {"credits": tuple(credits)}
+        return Crew(tuple(credits))
 
 
 EXTRACTOR = CrewExtractor()

@@ -4,12 +4,12 @@ languages, budget and gross, the work it is based on, and genres from the lead."
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
 from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.model import BasedOn, Ref, Release
+from kg.model import BasedOn, FilmInfo, Ref, Release
 from kg.parse import (
     Link,
     clean_text,
@@ -22,7 +22,7 @@ from kg.parse import (
     split_items,
     template_name,
 )
-from kg.source import strip_disambiguator
+from kg.titles import strip_disambiguator
 from kg.values import (
     PartialDate,
     language_code,
@@ -76,29 +76,28 @@ INR_UNITS = {"c": "crore", "cr": "crore", "crore": "crore", "l": "lakh", "lakh":
 
 class FilmExtractor:
     name = "film"
-    produces = (
-        "name", "description", "image", "caption", "releases", "runtimes", "countries",
-        "languages", "budget", "gross", "based_on", "genres",
-    )
+    produces = FilmInfo
 
-    def extract(self, ctx) -> dict[str, Any]:
+    def extract(self, ctx) -> FilmInfo:
         box = ctx.infobox
-        out: dict[str, Any] = {}
-        name = clean_text(get_param(box, *NAME_PARAMS))
-        out["name"] = name or strip_disambiguator(ctx.page.title)
-        out["description"] = _short_description(ctx.code)
+        name = clean_text(get_param(box, *NAME_PARAMS)) if box is not None else ""
+        info = FilmInfo(name=name or strip_disambiguator(ctx.page.title), description=_short_description(ctx.code), genres=tuple(_genres(ctx.code)))
+        if box is None:
+            return info
         image = get_param(box, *IMAGE_PARAMS)
-        out["image"] = _image_name(image) if image is not None else None
-        out["caption"] = clean_text(get_param(box, *CAPTION_PARAMS)) or None if out["image"] else None
-        out["releases"] = tuple(_releases(ctx, get_param(box, *RELEASED_PARAMS)))
-        out["runtimes"] = tuple(_runtimes(ctx, get_param(box, *RUNTIME_PARAMS)))
-        out["countries"] = tuple(_countries(ctx, get_param(box, *COUNTRY_PARAMS)))
-        out["languages"] = tuple(_languages(ctx, get_param(box, *LANGUAGE_PARAMS)))
-        out["budget"] = _money(ctx, "budget", get_param(box, *BUDGET_PARAMS))
-        out["gross"] = _money(ctx, "gross", get_param(box, *GROSS_PARAMS))
-        out["based_on"] = tuple(_based_on(ctx, get_param(box, *BASED_ON_PARAMS)))
-        out["genres"] = tuple(_genres(ctx.code))
-        return out
+        image_name = _image_name(image) if image is not None else None
+        return replace(
+            info,
+            image=image_name,
+            caption=(clean_text(get_param(box, *CAPTION_PARAMS)) or None) if image_name else None,
+            releases=tuple(_releases(ctx, get_param(box, *RELEASED_PARAMS))),
+            runtimes=tuple(_runtimes(ctx, get_param(box, *RUNTIME_PARAMS))),
+            countries=tuple(_countries(ctx, get_param(box, *COUNTRY_PARAMS))),
+            languages=tuple(_languages(ctx, get_param(box, *LANGUAGE_PARAMS))),
+            budget=_money(ctx, "budget", get_param(box, *BUDGET_PARAMS)),
+            gross=_money(ctx, "gross", get_param(box, *GROSS_PARAMS)),
+            based_on=tuple(_based_on(ctx, get_param(box, *BASED_ON_PARAMS))),
+        )
 
 
 def _short_description(code: Wikicode) -> str | None:
@@ -131,7 +130,7 @@ def _label_to_place_or_kind(ctx, label: Wikicode | str | None) -> tuple[Ref | No
         return None, None
     if text.casefold() in RELEASE_KINDS or text.casefold().endswith((" premiere", " release")):
         return None, text[:1].upper() + text[1:]
-    refs = ctx.resolver.refs(label if not isinstance(label, str) else parse(label), split=False)
+    refs = ctx.names.refs(label if not isinstance(label, str) else parse(label), split=False)
     if refs:
         return refs[0], None
     return None, None
@@ -236,7 +235,7 @@ def _countries(ctx, value: Wikicode | None) -> list[Ref]:
                 title = name
             if not name or len(name) > 80:
                 continue
-            ref = ctx.resolver.ref_for_link(Link(title, None, name))
+            ref = ctx.names.ref_for_link(Link(title, None, name))
             if ref not in out:
                 out.append(ref)
     return out
@@ -304,7 +303,7 @@ def _based_on(ctx, value: Wikicode | None) -> list[BasedOn]:
         work = _work_ref(ctx, args[0])
         if work is None:
             continue
-        authors = [r for a in args[1:] for item in split_items(a) for r in ctx.resolver.refs(item)]
+        authors = [r for a in args[1:] for item in split_items(a) for r in ctx.names.refs(item)]
         out.append(BasedOn(work, tuple(authors), "based_on"))
     if templates:
         return out
@@ -315,7 +314,7 @@ def _based_on(ctx, value: Wikicode | None) -> list[BasedOn]:
         work = _work_ref(ctx, parse(m[0]))
         if work is None:
             continue
-        authors = ctx.resolver.refs(parse(m[1])) if len(m) > 1 else []
+        authors = ctx.names.refs(parse(m[1])) if len(m) > 1 else []
         out.append(BasedOn(work, tuple(authors), "based_on"))
     return out
 
@@ -327,10 +326,10 @@ def _work_ref(ctx, code: Wikicode) -> Ref | None:
     text = re.sub(r"^\s*\([^()]*\)\s*", "", text)
     text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip().strip('"“”')
     if link is not None:
-        return ctx.resolver.ref_for_link(link)
+        return ctx.names.ref_for_link(link)
     if not text:
         return None
-    return ctx.resolver.resolve(text)
+    return ctx.names.resolve(text)
 
 
 def _genres(code: Wikicode) -> list[str]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import quote
 
-from kg.model import ExternalId
+from kg.model import ExternalId, ExternalIds
 from kg.parse import clean_text, find_templates, params, positional, template_name
 
 
@@ -74,9 +73,9 @@ EXTERNAL_ID_TEMPLATES = {
 
 class LinksExtractor:
     name = "links"
-    produces = ("external_ids",)
+    produces = ExternalIds
 
-    def extract(self, ctx) -> dict[str, Any]:
+    def extract(self, ctx):
         out: list[ExternalId] = []
         for t in find_templates(ctx.code, EXTERNAL_ID_TEMPLATES, recursive=True):
             scheme, build = EXTERNAL_ID_TEMPLATES[template_name(t)]
@@ -97,7 +96,7 @@ class LinksExtractor:
                 continue
             if all(e.url != url for e in out):
                 out.append(ExternalId(scheme, value, url))
-        return {"external_ids": tuple(out)}
+        return ExternalIds(tuple(out))
 
 
 def _website(value: str) -> str | None:

@@ -11,12 +11,11 @@ node of its own, never merged into the film.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.model import Album, Artist, Ref, Track
+from kg.model import Album, Artist, Ref, Soundtrack, Track
 from kg.parse import (
     clean_text,
     params,
@@ -29,7 +28,7 @@ from kg.parse import (
     tables,
     template_name,
 )
-from kg.source import strip_disambiguator
+from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_dates, parse_track_length
 
 TRACK_LISTING_TEMPLATES = ("track listing", "tracklist", "track list", "tracklisting", "track-listing", "track listing/sandbox")
@@ -56,9 +55,9 @@ MAX_TRACKS = 500
 
 class SoundtrackExtractor:
     name = "soundtrack"
-    produces = ("soundtracks",)
+    produces = Soundtrack
 
-    def extract(self, ctx) -> dict[str, Any]:
+    def extract(self, ctx):
         albums: list[Album] = []
         for t in ctx.code.filter_templates(recursive=True):
             if template_name(t) not in TRACK_LISTING_TEMPLATES:
@@ -74,7 +73,7 @@ class SoundtrackExtractor:
             album = _table_album(ctx, table, n, columns, section, infobox, index=len(albums) + 1)
             if album is not None:
                 albums.append(album)
-        return {"soundtracks": tuple(albums)}
+        return Soundtrack(tuple(albums))
 
 
 # Sections whose song tables are the soundtrack.
@@ -253,7 +252,7 @@ def _finish_album(
         length = parse_track_length(clean_text(info.get("length")))
     if length is None and clean_text(total_length):
         length = parse_track_length(clean_text(total_length))
-    labels = [r for item in split_items(info["label"]) for r in ctx.resolver.refs(item, split=False)] if info.get("label") else []
+    labels = [r for item in split_items(info["label"]) for r in ctx.names.refs(item, split=False)] if info.get("label") else []
     producers = _refs(ctx, info.get("producer")) if info else []
     artists = _artists(ctx, info.get("artist"), []) if info else []
     return Album(
@@ -323,7 +322,7 @@ def _song(ctx, value: Wikicode | None) -> Ref | None:
     for node in value.filter_wikilinks(recursive=True):
         link = parse_link(node)
         if link is not None:
-            ref = ctx.resolver.ref_for_link(link)
+            ref = ctx.names.ref_for_link(link)
             return Ref(_title(value) or ref.name, ref.title, ref.section)
     return None
 
@@ -331,7 +330,7 @@ def _song(ctx, value: Wikicode | None) -> Ref | None:
 def _refs(ctx, value: Wikicode | None) -> list[Ref]:
     if value is None:
         return []
-    return [r for item in split_items(value) for r in ctx.resolver.refs(item)]
+    return [r for item in split_items(value) for r in ctx.names.refs(item)]
 
 
 def _artists(ctx, value: Wikicode | None, notes: list[str], characters: bool = False) -> list[Artist]:
@@ -353,7 +352,7 @@ def _artists(ctx, value: Wikicode | None, notes: list[str], characters: bool = F
                 character = clean_text(raw[m.end():]) or None
                 raw = raw[: m.start()]
         raw = re.sub(r"'''?[^']*?(?:by)?:?'''?", " ", raw)  # "'''Remix by:''' DJ X" labels
-        for ref in ctx.resolver.refs(parse(raw)):
+        for ref in ctx.names.refs(parse(raw)):
             if TRADITIONAL.match(ref.name):
                 notes.append(ref.name)
                 continue

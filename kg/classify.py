@@ -1,0 +1,83 @@
+"""Is this page a film article? Cheap checks on the raw text, before anything is parsed.
+
+A dump holds about 7 million articles and 2% of them are films: a page that cannot be a
+film article — a redirect, a page of another namespace, a page whose text names no film
+infobox anywhere — is refused here, by a few regular expressions, without building a
+parse tree. The checks only ever refuse pages that parsing would refuse too (a film
+infobox name in the text is necessary for a film infobox in the tree), and they give the
+same messages, so the pre-filter changes how fast kg refuses, never what it refuses.
+Whatever passes is parsed; :mod:`kg.extract` then finds the infobox in the tree and
+refuses film-series pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.errors import InputError, KgError, NotAFilmError, RedirectError
+from kg.model import Page
+from kg.titles import redirect_target
+
+#: Names of the film infobox and its redirects (lower-case, as :func:`kg.parse.template_name` gives them).
+FILM_INFOBOXES = ("infobox film", "infobox movie", "infobox feature film", "film infobox", "infobox films", "infobox short film")
+
+# "{{Infobox film", "{{ template:Infobox_movie", "{{infobox  feature film|…": a template
+# call whose name is one of FILM_INFOBOXES (first letter and spacing as MediaWiki allows).
+_FILM_INFOBOX_CALL = re.compile(
+    r"\{\{\s*(?:template\s*:\s*)?(?:%s)\s*(?:\||\}\}|<!--|\n|$)"
+    % "|".join(r"[ _]+".join(map(re.escape, name.split())) for name in FILM_INFOBOXES),
+    re.I,
+)
+# Another infobox called at the start of a line (where an article's own infobox sits).
+_OTHER_INFOBOX = re.compile(r"^[ \t]*\{\{\s*(?:template\s*:\s*)?(infobox[ _][^|{}<\n]*?)\s*(?=\||\}\}|<!--|\n|$)", re.I | re.M)
+# Any wiki markup at all: templates, links, bold/italics, headings, lists, tags, tables.
+WIKI_MARKUP = re.compile(r"\{\{|\[\[|''|^=+[^=\n]+=+\s*$|^[*#:;]|<\w+[^<>]*>|^\{\|", re.M)
+# A page about several films uses the film infobox for the whole series.
+SERIES_TITLE = re.compile(r"\((?:[^()]*\b)?(film series|franchise|trilogy|film trilogy|series of films)\)$", re.I)
+
+PLAIN_TEXT = (
+    "is plain text without wiki markup (a plain-text extract?): there is no infobox, cast list "
+    "or table to read; export the article's wikitext (MediaWiki XML, API JSON with revisions, or .wiki)"
+)
+SERIES = "is about a film series, not a single film; export the articles of its films"
+
+
+def classify(page: Page) -> KgError | None:
+    """Why ``page`` cannot be a film article, or ``None`` when it may be one.
+
+    In order: a redirect (:class:`RedirectError`, naming the target), a page outside
+    the article namespace, a page without text, a page whose text calls no film
+    infobox (:class:`NotAFilmError`, naming the infobox it has, or saying that it is a
+    plain-text extract), and a film-series title.
+
+    :param page: a page as read.
+    :returns: the refusal (not raised), or ``None``.
+    """
+    at = page.where
+    target = page.redirect or redirect_target(page.text)
+    if target:
+        return RedirectError(at, target)
+    if page.ns != 0:
+        return NotAFilmError(at, f"is not an article (namespace {page.ns}); only articles (namespace 0) describe films")
+    if not page.text.strip():
+        return InputError(at, "page has no wikitext")
+    if not _FILM_INFOBOX_CALL.search(page.text):
+        return no_film_infobox(page)
+    if SERIES_TITLE.search(page.title):
+        return NotAFilmError(at, SERIES)
+    return None
+
+
+def no_film_infobox(page: Page) -> NotAFilmError:
+    """The refusal of a page without a film infobox: it names the page's own infobox,
+    or says the page is a plain-text extract when it has no markup at all."""
+    others = sorted({_template_key(m.group(1)) for m in _OTHER_INFOBOX.finditer(page.text)})
+    if others:
+        return NotAFilmError(page.where, f"is not a film article: no {{{{Infobox film}}}} (it has {{{{{others[0].capitalize()}}}}})")
+    if not WIKI_MARKUP.search(page.text):
+        return NotAFilmError(page.where, PLAIN_TEXT)
+    return NotAFilmError(page.where, "is not a film article: no {{Infobox film}}")
+
+
+def _template_key(name: str) -> str:
+    return " ".join(name.replace("_", " ").split()).lower()

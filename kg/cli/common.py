@@ -1,0 +1,84 @@
+"""What the commands share: option parsing and how results are printed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from kg.result import PageResult
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def echo_err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def parse_formats(values: tuple[str, ...]):
+    """``-f`` values (repeatable, comma-separated, ``all``) → formats, Turtle and JSON-LD first."""
+    from kg.serialize import DEFAULT_FORMATS, Format
+
+    chosen = list(DEFAULT_FORMATS)
+    for value in values:
+        for name in value.split(","):
+            name = name.strip()
+            if not name:
+                continue
+            if name == "all":
+                chosen.extend(Format)
+                continue
+            try:
+                chosen.append(Format.from_name(name))
+            except ValueError:
+                names = ", ".join(f.cli_name for f in Format)
+                raise click.BadParameter(f"unknown format {name!r}; choose from {names}, all", param_hint="--format") from None
+    return tuple(dict.fromkeys(chosen))
+
+
+def parse_only(value: str | None) -> tuple[str, ...] | None:
+    """``--only`` → extractor names, checked against the registry."""
+    if value is None:
+        return None
+    from kg.extractors import EXTRACTOR_NAMES
+
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in EXTRACTOR_NAMES]
+    if unknown:
+        raise click.BadParameter(f"unknown extractor {unknown[0]!r}; choose from {', '.join(EXTRACTOR_NAMES)}", param_hint="--only")
+    return tuple(names)
+
+
+def parse_minter(base_iri: str | None):
+    from kg.iri import DEFAULT_BASE_IRI, Minter
+
+    try:
+        return Minter(base_iri or DEFAULT_BASE_IRI)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--base-iri") from None
+
+
+def report_problems(result: PageResult) -> None:
+    """Print a result's warnings, violations and error to stderr (a dump's refusals are counted, not printed)."""
+    title = result.title
+    for warning in result.warnings:
+        echo_err(f"[WARN] [{title}] {warning}")
+    if result.report is not None:
+        for v in result.report.violations:
+            echo_err(f"[{title}] {v.line()}")
+    if result.error is not None and not (result.status == "refused" and result.in_collection):
+        echo_err(f"Error: {result.error}")
+
+
+def summary_line(result: PageResult) -> str:
+    """``Title: 1328 triples; Movie 1, Person 40 …; conforms [0.52s]`` for an exported page."""
+    from rdflib import RDF
+
+    graph = result.graph
+    counts: Counter[str] = Counter()
+    for cls in graph.objects(None, RDF.type):
+        counts[str(cls).rsplit("/", 1)[-1].rsplit("#", 1)[-1]] += 1
+    classes = ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
+    report = result.report
+    status = "not validated" if report is None else ("conforms" if report.conforms else f"DOES NOT CONFORM ({len(report.violations)} violations)")
+    return f"{result.title}: {len(graph)} triples; {classes}; {status} [{result.seconds:.2f}s]"

@@ -1,0 +1,61 @@
+"""``kg validate``: RDF files against kg's shapes."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.cli.common import echo_err
+from kg.errors import EXIT_INPUT, EXIT_NONCONFORMANT, EXIT_OK
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=False))
+def validate_cmd(files) -> None:
+    """Validate RDF files (Turtle, JSON-LD, N-Triples, N-Quads, TriG) against kg's shapes.
+
+    Prints each violation on one line (focus node, path, message, constraint
+    component), then one summary line per file. Exit code 0 when every file
+    conforms, 1 when one does not, 3 when a file cannot be read.
+
+    Example:
+
+        kg validate output/Leaving_Las_Vegas.ttl output/Leaving_Las_Vegas.jsonld
+    """
+    from rdflib import Dataset, Graph
+
+    from kg.serialize import Format, jsonld_context
+    from kg.validate import validate
+
+    exit_code = EXIT_OK
+    for path in files:
+        fmt = Format.from_extension(path)
+        if fmt is None:
+            echo_err(f"Error: {path}: unknown RDF format (use .ttl, .jsonld, .nt, .nq or .trig)")
+            exit_code = max(exit_code, EXIT_INPUT)
+            continue
+        try:
+            ds = Dataset()
+            kwargs = {"context": jsonld_context()} if fmt is Format.JSONLD else {}
+            ds.parse(path, format={Format.NTRIPLES: "nt", Format.JSONLD: "json-ld"}.get(fmt, fmt.cli_name), **kwargs)
+            graph = Graph()
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        except FileNotFoundError:
+            echo_err(f"Error: {path}: no such file")
+            exit_code = max(exit_code, EXIT_INPUT)
+            continue
+        except Exception as exc:  # rdflib raises many parser exception types
+            message = " ".join(str(exc).split())[:300]
+            echo_err(f"Error: {path}: cannot parse as {fmt.cli_name}: {message}")
+            exit_code = max(exit_code, EXIT_INPUT)
+            continue
+        report = validate(graph)
+        for v in report.violations:
+            click.echo(f"{path}: {v.line()}")
+        status = "conforms" if report.conforms else f"does not conform ({len(report.violations)} violations)"
+        click.echo(f"{path}: {len(graph)} triples; {status}")
+        if not report.conforms:
+            exit_code = max(exit_code, EXIT_NONCONFORMANT)
+    sys.exit(exit_code)

@@ -1,0 +1,94 @@
+"""Accolades: each nomination with its award category, ceremony, nominees and result."""
+
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, Literal, URIRef
+
+from kg.iri import wikipedia_url
+from kg.mapping.builder import GraphBuilder, date_literal, en
+from kg.model import Accolades, Nomination, Ref
+from kg.titles import strip_disambiguator
+from kg.vocab import KG, SCHEMA
+
+RESULTS = {
+    "won": KG.Won,
+    "nominated": KG.Nominated,
+    "runner-up": KG.RunnerUp,
+    "placed": KG.Placed,
+    "pending": KG.Pending,
+    "honored": KG.Honored,
+    "unknown": KG.UnknownResult,
+}
+
+
+def map_accolades(b: GraphBuilder, accolades: Accolades) -> None:
+    for nomination in accolades.nominations:
+        map_nomination(b, nomination)
+
+
+def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
+    """One accolades row: the nomination, its award category, ceremony, nominees and result."""
+    g, film = b.g, b.film
+    node = b.node("nomination", nom.position)
+    g.add((node, RDF.type, KG.Nomination))
+    g.add((node, KG.forWork, film))
+    event_ref = nom.ceremony or nom.organisation
+    event = ceremony(b, event_ref, nom) if event_ref is not None else None
+    if event is not None:
+        g.add((node, KG.ceremony, event))
+    award_node, award_name = award(b, nom)
+    g.add((node, KG.award, award_node))
+    g.add((node, KG.result, RESULTS[nom.result]))
+    if nom.rank is not None and nom.result == "placed":
+        g.add((node, KG.rank, Literal(nom.rank)))
+    for note in nom.notes:
+        g.add((node, KG.note, en(note)))
+    nominees = [
+        b.entity(ref, SCHEMA.Organization if ref in b.organisations else SCHEMA.Person) for ref in nom.nominees
+    ] or [film]
+    for nominee in nominees:
+        g.add((node, KG.nominee, nominee))
+        if nom.result == "won":
+            g.add((nominee, SCHEMA.award, en(award_name)))
+
+
+def ceremony(b: GraphBuilder, ref: Ref, nom: Nomination) -> URIRef:
+    """The ceremony (``schema:Event``) of a nomination, dated by the table's date column."""
+    if ref.is_global:
+        event = b.entity(ref, SCHEMA.Event, name=strip_disambiguator(ref.title))
+    elif ref.title is not None:  # a section of a page, or a page naming several things
+        event = b.entity(ref, SCHEMA.Event)
+    else:
+        key = f"{ref.name} {nom.date.year}" if nom.date is not None else ref.name
+        event = URIRef(b.minter.ceremony(key))
+        if (event, SCHEMA.name, None) not in b.g:
+            b.g.add((event, SCHEMA.name, en(ref.name)))
+        b.g.add((event, RDF.type, SCHEMA.Event))
+    if nom.date is not None and (event, SCHEMA.startDate, None) not in b.g:
+        b.g.add((event, SCHEMA.startDate, date_literal(nom.date)))
+    return event
+
+
+def award(b: GraphBuilder, nom: Nomination) -> tuple[URIRef, str]:
+    """The award category node and its name: the linked category article, else the
+    ceremony's name and the category text shown ("20/20 Awards – Best Actor")."""
+    g = b.g
+    category, body = nom.category, nom.organisation or nom.ceremony
+    if category is not None and category.is_global:
+        name = strip_disambiguator(category.title)
+        node = b.entity(category, KG.Award, name=name)
+        return node, str(g.value(node, SCHEMA.name))
+    body_key = (body.title if body is not None and body.title else body.name) if body is not None else ""
+    body_name = body.name if body is not None else ""
+    if category is not None:
+        key = f"{body_key} – {category.name}" if body_key else category.name
+        name = f"{body_name} – {category.name}" if body_name else category.name
+    else:
+        key, name = body_key, body_name
+    node = URIRef(b.minter.award(key))
+    if (node, SCHEMA.name, None) not in g:
+        g.add((node, SCHEMA.name, en(name)))
+    g.add((node, RDF.type, KG.Award))
+    if category is not None and category.title is not None and category.section is not None:
+        g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(category.title, category.section or None))))
+    return node, str(g.value(node, SCHEMA.name))

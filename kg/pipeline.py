@@ -1,0 +1,196 @@
+"""The one loop: pages in from any reader, one :class:`~kg.result.PageResult` out per page,
+results to the sinks.
+
+``kg export``, ``kg report``, ``kg extract``, the benchmarks and the tests all run
+:func:`run` (or :func:`process_page` for one page). Nothing here prints: warnings,
+violations, refusals and errors travel in the results and the caller reports them, so
+that parallel workers never interleave their output.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import kg
+from kg.errors import EXIT_OK, InternalError, KgError, NotAFilmError, OutputError, RedirectError
+from kg.iri import Minter
+from kg.link import Linker
+from kg.model import Page
+from kg.parse import page_scope
+from kg.result import PageResult
+from kg.sinks import Sink
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How pages are exported.
+
+    :param only: run only these extractors (``film`` always runs); ``None`` runs all.
+    :param validate: validate each graph against the shapes.
+    :param minter: mints the IRIs (``--base-iri``).
+    :param linker: the link stage's linker (``None``: no linking).
+    :param title: the title of a raw-wikitext input (``--title``).
+    :param graph: build the graph; ``False`` stops after linking (``kg extract``).
+    """
+
+    only: tuple[str, ...] | None = None
+    validate: bool = True
+    minter: Minter = field(default_factory=Minter)
+    linker: Linker | None = None
+    title: str | None = None
+    graph: bool = True
+
+
+def process_page(page: Page, options: Options = Options()) -> PageResult:
+    """One page through the flow: classify → parse → extract → resolve → link → map → validate.
+
+    Never raises for a bad page: a refusal or an error is the result's ``error``.
+
+    :param page: a page as read.
+    :param options: see :class:`Options`.
+    """
+    result = PageResult(input=page.source, page=page)
+    start = time.perf_counter()
+    try:
+        refusal = kg.classify_page(page)
+        if refusal is not None:
+            result.error = refusal
+            return result
+        with page_scope():
+            code = kg.parse_page(page)
+            extraction = kg.extract_page(page, code, options.only)
+            extraction = kg.resolve_page(extraction)
+        extraction = kg.link_page(extraction, options.linker)
+        result.extraction = extraction
+        result.warnings = tuple(extraction.warnings)
+        if options.graph:
+            result.graph = kg.build_graph(extraction, options.minter)
+            if options.validate:
+                result.report = kg.validate_graph(result.graph)
+    except KgError as exc:
+        result.error = exc
+    except Exception as exc:  # a bug: this page's result says so, the run goes on
+        result.error = InternalError(page.where, exc)
+    finally:
+        result.seconds = time.perf_counter() - start
+    return result
+
+
+def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sink] = ()) -> Iterator[PageResult]:
+    """Export every page of every input; yield each page's result after the sinks took it.
+
+    An input that cannot be read (or that breaks off part-way, like a truncated dump)
+    gives a result without a page whose ``error`` says why; the other inputs go on. A
+    page of an input that holds several pages is marked ``in_collection`` (its refusal
+    is not an error). A fatal :class:`~kg.errors.OutputError` of a sink ends the run
+    after that page's result.
+
+    :param inputs: paths as the user gave them (``-`` for standard input).
+    :param options: see :class:`Options`.
+    :param sinks: where exported graphs go; opened before the first page, closed at the end.
+    """
+    sinks = list(sinks)
+    opened: list[Sink] = []
+    try:
+        try:
+            for each in sinks:
+                each.open()
+                opened.append(each)
+        except OutputError as exc:
+            yield PageResult(input=exc.source, error=exc)
+            return
+        for inp in inputs:
+            for result in _results(inp, options):
+                if result.status == "exported" and sinks:
+                    try:
+                        result.written = kg.sink(result, sinks)
+                    except OutputError as exc:
+                        result.error = exc
+                        yield result
+                        if exc.fatal:
+                            return
+                        continue
+                    except Exception as exc:  # a bug in a sink: this page fails, the run goes on
+                        result.error = InternalError(result.page.where, exc)
+                yield result
+    finally:
+        for each in opened:
+            each.close()
+
+
+def _results(inp: str, options: Options) -> Iterator[PageResult]:
+    """The results of one input's pages, each told whether the input holds several."""
+    pages = kg.read_pages(inp, title=options.title)
+    count = 0
+    try:
+        page = next(pages, None)
+    except KgError as exc:
+        yield PageResult(input=inp, error=exc)
+        return
+    while page is not None:
+        count += 1
+        result = process_page(page, options)
+        try:
+            page = next(pages, None)
+        except KgError as exc:
+            result.in_collection = True
+            yield result
+            yield PageResult(input=inp, error=exc, in_collection=True)
+            return
+        result.in_collection = count > 1 or page is not None
+        yield result
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a run did, counted: exported, refused (by reason) and failed pages, and the exit code.
+
+    The exit code is the highest any result gives (see :attr:`PageResult.exit_code`).
+    """
+
+    exported: int = 0
+    conforming: int = 0
+    failed: int = 0
+    refused: Counter[str] = field(default_factory=Counter)
+    exit_code: int = EXIT_OK
+
+    def add(self, result: PageResult) -> None:
+        status = result.status
+        if status == "exported":
+            self.exported += 1
+            self.conforming += result.conforms is not False
+        elif status == "refused":
+            self.refused[refusal_reason(result.error)] += 1
+        else:
+            self.failed += 1
+        self.exit_code = max(self.exit_code, result.exit_code)
+
+    def line(self) -> str:
+        """``27 pages: 1 exported, 26 refused (another infobox: 19, redirect: 5, no infobox: 2)``."""
+        pages = self.exported + self.failed + sum(self.refused.values())
+        parts = [f"{self.exported} exported"]
+        if self.refused:
+            reasons = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.refused.items(), key=lambda kv: (-kv[1], kv[0])))
+            parts.append(f"{sum(self.refused.values())} refused ({reasons})")
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts)
+
+
+def refusal_reason(error: KgError | None) -> str:
+    """A short reason for a refusal, for summaries: ``redirect``, ``another infobox`` …"""
+    if isinstance(error, RedirectError):
+        return "redirect"
+    message = error.message if isinstance(error, NotAFilmError) else ""
+    if "namespace" in message:
+        return "another namespace"
+    if "film series" in message:
+        return "film series"
+    if "plain text" in message:
+        return "plain text"
+    if "(it has" in message:
+        return "another infobox"
+    return "no infobox"

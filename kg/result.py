@@ -1,0 +1,70 @@
+"""What the pipeline gives for each page: its outcome as data (graph, extraction,
+validation report, warnings, or the refusal or error with its exit code), so that the
+caller prints and counts, and parallel workers never interleave output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.errors import EXIT_INPUT, EXIT_NONCONFORMANT, EXIT_OK, REFUSALS, KgError
+from kg.model import Extraction, Page
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
+
+    from kg.validate import Report
+
+
+@dataclass(slots=True)
+class PageResult:
+    """One page's (or one unreadable input's) outcome.
+
+    :param input: the input as the user named it (a path, or ``-``).
+    :param page: the page read (``None`` when the input itself could not be read).
+    :param extraction: what the extractors found (``None`` when refused or failed).
+    :param graph: the article's graph (``None`` unless exported).
+    :param report: its SHACL validation report (``None`` when not validated).
+    :param error: why the page was refused or failed (``None`` when exported).
+    :param warnings: what could not be read, ``"where: message"`` each.
+    :param seconds: time taken for the page, from classification to validation.
+    :param in_collection: the page is one of several of its input (a dump): a refusal
+        is then counted, not reported as an error.
+    :param written: what the sinks wrote for it (file paths, graph names).
+    """
+
+    input: str
+    page: Page | None = None
+    extraction: Extraction | None = None
+    graph: Graph | None = None
+    report: Report | None = None
+    error: KgError | None = None
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    in_collection: bool = False
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return self.page.title if self.page is not None else None
+
+    @property
+    def status(self) -> str:
+        """``exported``, ``refused`` (not a film article) or ``failed``."""
+        if self.error is None:
+            return "exported"
+        return "refused" if isinstance(self.error, REFUSALS) else "failed"
+
+    @property
+    def conforms(self) -> bool | None:
+        return None if self.report is None else self.report.conforms
+
+    @property
+    def exit_code(self) -> int:
+        """0 exported (and conforming), 1 exported but not conforming, the error's code
+        for a failure or for a refusal of a single-page input, 0 for a refusal in a dump."""
+        if self.error is not None:
+            if self.status == "refused" and self.in_collection:
+                return EXIT_OK
+            return getattr(self.error, "exit_code", EXIT_INPUT)
+        return EXIT_NONCONFORMANT if self.conforms is False else EXIT_OK
