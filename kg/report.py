@@ -2,10 +2,9 @@
 against what the article's wikitext has (accolades-table rows, track-listing titles and
 song-table rows).
 
-The wikitext side is counted straight from the markup (table rows that hold data
-cells; ``titleN`` parameters that are not blank; song-table rows with a title), apart
-from the extractors,
-so a gap between the two columns is a gap in extraction.
+The wikitext side is counted straight from the raw markup, line by line (table rows that
+hold data cells; ``titleN`` parameters that are not blank; song-table rows), by code that
+shares nothing with the extractors, so a gap between the two columns is a gap in extraction.
 """
 
 from __future__ import annotations
@@ -16,11 +15,8 @@ from dataclasses import dataclass, field
 
 from rdflib import RDF
 
-from kg.extractors.awards import accolades_tables
-from kg.extractors.soundtrack import TRACK_LISTING_TEMPLATES, song_tables
 from kg.iri import Minter
 from kg.model import Accolades, Crew, Soundtrack
-from kg.parse import clean_text, params, parse, table_grid, template_name
 from kg.pipeline import Options, run
 from kg.result import PageResult
 from kg.vocab import KG, SCHEMA
@@ -70,29 +66,139 @@ class Totals:
         return sum(getattr(r, attr) for r in self.rows if r.error is None)
 
 
-def count_table_rows(code) -> int:
-    """Data rows of the article's accolades tables, counted from the markup."""
+# --------------------------------------------------------------------------- markup counts
+# What the wikitext holds, counted line by line from the raw text with rules of their own
+# (MediaWiki's table syntax, template parameters, section headings): nothing here is shared
+# with the extractors, which read parse trees, so a gap between the two is the extractors'.
+
+_TABLE_OPEN = re.compile(r"^\s*(?::+\s*)?\{\|")
+_TABLE_CLOSE = re.compile(r"^\s*\|\}")
+_ROW = re.compile(r"^\s*\|-")
+_CAPTION = re.compile(r"^\s*\|\+")
+_DATA_CELL = re.compile(r"^\s*\|(?![-}+])")
+_HEADER_CELL = re.compile(r"^\s*!")
+# Result templates of accolades tables ({{Won}}, {{Nom}}, {{Nominated}}, {{Pending}} …).
+_RESULT_TEMPLATE = re.compile(
+    r"\{\{\s*(?:won|win|nom|nominated|nominee|pending|runner-up|runner up|draw|tba|tbd|honou?rable mention|yes-won)\s*(?:\||\}\})",
+    re.I,
+)
+_RESULT_HEADER = re.compile(r"\b(?:results?|outcome|status)\b", re.I)
+_SONG_HEADER = re.compile(r"\b(?:songs?|title|track name)\b", re.I)
+_SOUNDTRACK_HEADING = re.compile(
+    r"^(=+)\s*(?:original\s+)?(?:sound\s*track|music|songs?|track\s*list(?:ing)?|film songs?)(?:\s+(?:album|listing|and score))?\s*\1\s*$",
+    re.I,
+)
+_HEADING = re.compile(r"^(=+)[^=].*?\1\s*$")
+_TRACK_LISTING = re.compile(r"\{\{\s*(?:template\s*:\s*)?(?:track[ _]listing|tracklist|track[ _]list|tracklisting|track-listing)\s*(?=\||\}\}|\n)", re.I)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _tables(lines: list[str]) -> list[list[str]]:
+    """The lines of each outermost wikitable (``{|`` … ``|}``), nested tables inside them blanked."""
+    found: list[list[str]] = []
+    depth = 0
+    current: list[str] = []
+    for line in lines:
+        if _TABLE_OPEN.match(line):
+            depth += 1
+            if depth == 1:
+                current = []
+                continue
+        if depth == 0:
+            continue
+        if _TABLE_CLOSE.match(line):
+            depth -= 1
+            if depth == 0:
+                found.append(current)
+            continue
+        current.append(line if depth == 1 else "")
+    return found
+
+
+def _rows(table: list[str]) -> list[list[str]]:
+    """A table's rows: the lines between row markers (``|-``), the caption dropped."""
+    rows: list[list[str]] = [[]]
+    for line in table:
+        if _ROW.match(line):
+            rows.append([])
+        elif not _CAPTION.match(line):
+            rows[-1].append(line)
+    return [r for r in rows if any(line.strip() for line in r)]
+
+
+def _is_data_row(row: list[str]) -> bool:
+    return any(_DATA_CELL.match(line) for line in row)
+
+
+def count_table_rows(text: str) -> int:
+    """Data rows (rows with a ``|`` cell) of the article's accolades tables: wikitables that
+    use a result template or head a column Result / Outcome / Status."""
     total = 0
-    for table in accolades_tables(code):
-        for tr in (n for n in table.contents.nodes if getattr(n, "tag", None) == "tr"):
-            cells = [n for n in tr.contents.nodes if getattr(n, "tag", None) in ("td", "th")]
-            if any(str(c.tag) == "td" for c in cells):
-                total += 1
+    for table in _tables(_COMMENT.sub("", text).split("\n")):
+        body = "\n".join(table)
+        headers = [line for line in table if _HEADER_CELL.match(line)]
+        if not (_RESULT_TEMPLATE.search(body) or any(_RESULT_HEADER.search(h) for h in headers)):
+            continue
+        total += sum(1 for row in _rows(table) if _is_data_row(row))
     return total
 
 
-def count_listing_titles(code) -> int:
-    """Non-blank ``titleN`` parameters of every {{Track listing}}, and body rows with a
-    non-blank title cell of every song table of a soundtrack section."""
+def _template_spans(text: str, start: re.Pattern[str]) -> list[str]:
+    """The text of each template call ``start`` finds, up to its matching ``}}``."""
+    spans = []
+    for m in start.finditer(text):
+        depth, i = 0, m.start()
+        while i < len(text):
+            two = text[i : i + 2]
+            if two == "{{":
+                depth, i = depth + 1, i + 2
+                continue
+            if two == "}}":
+                depth, i = depth - 1, i + 2
+                if depth == 0:
+                    break
+                continue
+            i += 1
+        spans.append(text[m.start() : i])
+    return spans
+
+
+_TITLE_PARAM = re.compile(r"\|\s*title\s*(\d+)\s*=([^|}\n]*)", re.I)
+
+
+def count_listing_titles(text: str) -> int:
+    """Titled tracks of the article: ``titleN`` parameters of every {{Track listing}} that
+    are not blank, and the rows below the first of the tables of a Soundtrack / Music /
+    Songs section whose first row names a song or title column."""
+    text = _COMMENT.sub("", text)
     total = 0
-    for t in code.filter_templates(recursive=True):
-        if template_name(t) in TRACK_LISTING_TEMPLATES:
-            total += sum(1 for k, v in params(t).items() if re.fullmatch(r"title\s*\d+", k) and clean_text(v))
-    for table, _, columns in song_tables(code):
-        col = columns["title"]
-        for row in table_grid(table)[1:]:
-            if col < len(row) and row[col] is not None and not row[col].header and clean_text(row[col].code):
-                total += 1
+    for listing in _template_spans(text, _TRACK_LISTING):
+        total += sum(1 for m in _TITLE_PARAM.finditer(listing) if m.group(2).strip())
+    lines = text.split("\n")
+    level = 0
+    section: list[str] = []
+    sections: list[list[str]] = []
+    for line in lines:
+        heading = _HEADING.match(line.strip())
+        if heading:
+            depth = len(heading.group(1))
+            if level and depth <= level:
+                sections.append(section)
+                level = 0
+            if not level and _SOUNDTRACK_HEADING.match(line.strip()):
+                level, section = depth, []
+            continue
+        if level:
+            section.append(line)
+    if level:
+        sections.append(section)
+    for section in sections:
+        for table in _tables(section):
+            rows = _rows(table)
+            # the first row is the header, written with "!" cells or, often, bold "|" cells
+            if not rows or not any(_SONG_HEADER.search(line) for line in rows[0]):
+                continue
+            total += sum(1 for row in rows[1:] if _is_data_row(row))
     return total
 
 
@@ -123,11 +229,10 @@ def row_for(result: PageResult) -> Row:
     row.cast = len(set(graph.objects(None, KG.cast)))
     crew = extraction.part(Crew)
     row.crew = sum(1 for c in crew.credits if c.role != "starring") if crew is not None else 0
-    code = parse(page.text)
-    row.table_rows = count_table_rows(code)
+    row.table_rows = count_table_rows(page.text)
     accolades = extraction.part(Accolades)
     row.nominations = len(accolades.nominations) if accolades is not None else 0
-    row.listing_titles = count_listing_titles(code)
+    row.listing_titles = count_listing_titles(page.text)
     soundtrack = extraction.part(Soundtrack)
     row.tracks = sum(len(a.tracks) for a in soundtrack.albums) if soundtrack is not None else 0
     row.warnings = len(result.warnings)

@@ -6,7 +6,7 @@ and the shapes graph is parsed once per process.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,51 +57,56 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
     """
     import pyshacl
 
-    with _prepared_sparql():
-        conforms, results, _ = pyshacl.validate(
-            data,
-            shacl_graph=shapes if shapes is not None else shapes_graph(),
-            inference="none",
-            advanced=False,
-            allow_warnings=True,
-            abort_on_first=False,
-            inplace=True,
-        )
+    _prepare_sparql_once()
+    conforms, results, _ = pyshacl.validate(
+        data,
+        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+        abort_on_first=False,
+        inplace=True,
+    )
     violations = sorted(_violations(results))
     return Report(bool(conforms), violations)
 
 
 _PREPARED: dict[tuple, object] = {}
+_INSTALLED = threading.Lock()
+_installed = False
 
 
-@contextmanager
-def _prepared_sparql():
+def _prepare_sparql_once() -> None:
     """Parse each SPARQL constraint once, not once per focus node.
 
     pySHACL hands rdflib the query text of a SPARQL-based constraint for every focus
     node, and rdflib parses it again each time: with a few hundred nodes that parsing
-    is most of the validation time. While validating, rdflib's SPARQL processor keeps
-    the translated query (what ``rdflib.plugins.sparql.prepareQuery`` gives, which is
-    made to be evaluated many times with different bindings) and reuses it.
+    is most of the validation time. rdflib's SPARQL processor is wrapped, once per
+    process, so that it keeps the translated query (what
+    ``rdflib.plugins.sparql.prepareQuery`` gives, which is made to be evaluated many
+    times with different bindings) and reuses it. The wrapper only caches by query
+    text, base and namespaces, so it answers exactly what rdflib would; installing it
+    for good (rather than around each validation) keeps validation thread-safe.
     """
-    from rdflib.plugins.sparql import processor
+    global _installed
+    with _INSTALLED:
+        if _installed:
+            return
+        from rdflib.plugins.sparql import processor
 
-    original = processor.SPARQLProcessor.query
+        original = processor.SPARQLProcessor.query
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
-        if isinstance(strOrQuery, str):
-            key = (strOrQuery, base, tuple(sorted((k, str(v)) for k, v in (initNs or {}).items())))
-            prepared = _PREPARED.get(key)
-            if prepared is None:
-                prepared = _PREPARED[key] = processor.translateQuery(processor.parseQuery(strOrQuery), base, initNs)
-            strOrQuery = prepared
-        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+        def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+            if isinstance(strOrQuery, str):
+                key = (strOrQuery, base, tuple(sorted((k, str(v)) for k, v in (initNs or {}).items())))
+                prepared = _PREPARED.get(key)
+                if prepared is None:
+                    prepared = _PREPARED[key] = processor.translateQuery(processor.parseQuery(strOrQuery), base, initNs)
+                strOrQuery = prepared
+            return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
 
-    processor.SPARQLProcessor.query = query
-    try:
-        yield
-    finally:
-        processor.SPARQLProcessor.query = original
+        processor.SPARQLProcessor.query = query
+        _installed = True
 
 
 def _short(node) -> str:

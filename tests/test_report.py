@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.parse import parse
+import pytest
 from kg.report import count_listing_titles, count_table_rows, report_inputs
 
 from .conftest import EXAMPLE
@@ -32,9 +32,25 @@ FILM = """{{Infobox film
 
 
 def test_markup_counts_are_independent_of_extraction():
-    code = parse(FILM)
-    assert count_table_rows(code) == 2
-    assert count_listing_titles(code) == 2
+    assert count_table_rows(FILM) == 2
+    assert count_listing_titles(FILM) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "titles"),
+    [
+        pytest.param("{|\n! Award !! Result\n|-\n| A || B\n|}\n", 1, 0, id="result-header"),
+        pytest.param("{|\n! Award !! Category\n|-\n| A || B\n|}\n", 0, 0, id="no-result-column-no-template"),
+        pytest.param("{|\n|-\n| A || {{Nom}}\n|-\n| B\n| {{won|1st}}\n|}\n", 2, 0, id="result-templates-multiline-cells"),
+        pytest.param("{|\n! Result\n|-\n| a\n{|\n|-\n| inner\n|-\n| inner\n|}\n|}\n", 1, 0, id="nested-table-rows-not-counted"),
+        pytest.param("<!--\n{|\n! Result\n|-\n| a\n|}\n-->", 0, 0, id="commented-out"),
+        pytest.param("== Soundtrack ==\n{|\n| '''No.''' || '''Song'''\n|-\n| 1 || \"A\"\n|-\n| 2 || \"B\"\n|}\n", 0, 2, id="song-table-bold-header"),
+        pytest.param("== Plot ==\n{|\n! Song\n|-\n| A\n|}\n", 0, 0, id="song-table-outside-soundtrack"),
+        pytest.param("{{Tracklist|title1=[[A|a]]|title2= <!-- x -->|title3={{nowrap|C}}}}", 0, 2, id="tracklist-alias"),
+    ],
+)
+def test_markup_counts(text: str, rows: int, titles: int) -> None:
+    assert (count_table_rows(text), count_listing_titles(text)) == (rows, titles)
 
 
 def test_report_rows_for_a_film_and_a_refused_page(tmp_path):
