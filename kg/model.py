@@ -106,14 +106,19 @@ class Release:
     """A release of the film: a date, and the region or kind the article gives.
 
     :param date: when.
-    :param location: where, when the article names a place.
+    :param location: where, when the article names a place (a city, a region).
     :param kind: a release kind such as "Limited", "Wide" or "Premiere".
+    :param country: where, when the article names a country: the same entity as a
+        country of origin of that name.
+    :param festival: the festival the film was shown at ("[[Cannes Film Festival|Cannes]]").
     """
 
     date: PartialDate
     location: Ref | None = None
     kind: str | None = None
     source: str = "released"
+    country: Ref | None = None
+    festival: Ref | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation, localcontext
 
 __all__ = [
+    "COUNTRIES",
     "COUNTRY_ALIASES",
     "CURRENCY_CODES",
     "CURRENCY_SYMBOLS",
@@ -35,6 +36,7 @@ __all__ = [
     "PartialDate",
     "duration_to_xsd",
     "language_code",
+    "country_title",
     "normalise_country",
     "parse_date",
     "parse_dates",
@@ -223,6 +225,50 @@ COUNTRY_ALIASES: dict[str, str] = {
     "czechia": "Czech Republic", "russian federation": "Russia", "viet nam": "Vietnam",
     "gdr": "East Germany", "ddr": "East Germany", "frg": "West Germany",
 }  # fmt: skip
+
+#: The Wikipedia titles of countries, present and past, as film articles name them
+#: (the ISO 3166-1 countries under their English Wikipedia titles, the constituent
+#: countries of the United Kingdom, and the former states film infoboxes still name).
+COUNTRIES: frozenset[str] = frozenset(
+    name.strip()
+    for name in """
+    Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|
+    Azerbaijan|The Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
+    Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|
+    Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|Democratic Republic of the Congo|
+    Republic of the Congo|Costa Rica|Ivory Coast|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|
+    Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|
+    Eswatini|Ethiopia|Fiji|Finland|France|Gabon|The Gambia|Georgia (country)|Germany|Ghana|Greece|Grenada|
+    Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|
+    Republic of Ireland|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|North Korea|
+    South Korea|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|
+    Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|
+    Mauritius|Mexico|Federated States of Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|
+    Myanmar|Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Macedonia|Norway|
+    Oman|Pakistan|Palau|State of Palestine|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|
+    Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saint Kitts and Nevis|Saint Lucia|
+    Saint Vincent and the Grenadines|Samoa|San Marino|São Tomé and Príncipe|Saudi Arabia|Senegal|Serbia|
+    Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Sudan|
+    Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|
+    Tonga|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|
+    United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Vatican City|Venezuela|Vietnam|Yemen|Zambia|
+    Zimbabwe|Hong Kong|Macau|Puerto Rico|Greenland|England|Scotland|Wales|Northern Ireland|Soviet Union|
+    West Germany|East Germany|Czechoslovakia|Yugoslavia|Serbia and Montenegro|Burma|Zaire|Ceylon|
+    Rhodesia|British India|Ottoman Empire|Austria-Hungary|Empire of Japan|Nazi Germany|Weimar Republic|
+    Republic of China (1912–1949)|Kingdom of Yugoslavia|Mandatory Palestine|British Hong Kong
+    """.split("|")
+) - {""}
+
+
+def country_title(name: str) -> str | None:
+    """The Wikipedia title of the country ``name`` names ("USA" → "United States",
+    "India" → "India"), or ``None`` when it names no country of :data:`COUNTRIES`.
+
+    :param name: a name as an article shows it.
+    """
+    title = normalise_country(name)
+    return title if title in COUNTRIES else None
+
 
 # ---------------------------------------------------------------------------
 # Text clean-up shared by the parsers

@@ -55,6 +55,7 @@ class SCHEMA(DefinedNamespace):
     releasedEvent: URIRef
     startDate: URIRef
     location: URIRef
+    superEvent: URIRef
     datePublished: URIRef
     duration: URIRef
     countryOfOrigin: URIRef

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -25,6 +26,7 @@ from kg.parse import (
 from kg.titles import strip_disambiguator
 from kg.values import (
     PartialDate,
+    country_title,
     language_code,
     normalise_country,
     parse_dates,
@@ -122,18 +124,32 @@ def _image_name(value: Wikicode) -> str | None:
     return text
 
 
-def _label_to_place_or_kind(ctx, label: Wikicode | str | None) -> tuple[Ref | None, str | None]:
+# A festival's article or name: "Cannes Film Festival", "Toronto International Film Festival".
+FESTIVAL = re.compile(r"\bfestival\b", re.I)
+
+
+def _release_label(ctx, label: Wikicode | str | None) -> dict[str, Any]:
+    """What a release's label says: a kind of release ("Limited"), a festival, a country
+    or another place; the fields of :class:`~kg.model.Release` it sets."""
     if label is None:
-        return None, None
+        return {}
     text = clean_text(label).strip("() ")
     if not text:
-        return None, None
+        return {}
     if text.casefold() in RELEASE_KINDS or text.casefold().endswith((" premiere", " release")):
-        return None, text[:1].upper() + text[1:]
-    refs = ctx.names.refs(label if not isinstance(label, str) else parse(label), split=False)
-    if refs:
-        return refs[0], None
-    return None, None
+        return {"kind": text[:1].upper() + text[1:]}
+    code = label if not isinstance(label, str) else parse(label)
+    link = _first_link(code)
+    linked_title = link.title if link is not None and link.section is None else None
+    if (linked_title and FESTIVAL.search(linked_title)) or (linked_title is None and FESTIVAL.search(text)):
+        refs = ctx.names.refs(code, split=False)
+        return {"festival": refs[0]} if refs else {}
+    country = country_title(linked_title or re.sub(r"\s*\([^()]*\)", "", text).strip())
+    if country is not None:
+        shown = link.text if linked_title else normalise_country(text)
+        return {"country": ctx.names.ref_for_link(Link(country, None, shown or country))}
+    refs = ctx.names.refs(code, split=False)
+    return {"location": refs[0]} if refs else {}
 
 
 def _releases(ctx, value: Wikicode | None) -> list[Release]:
@@ -156,8 +172,7 @@ def _releases(ctx, value: Wikicode | None) -> list[Release]:
                     if date is None:
                         ctx.warn("released", f'cannot read {{{{{name}}}}} date "{"|".join(parts)}"')
                         continue
-                    place, kind = _label_to_place_or_kind(ctx, group[3] if len(group) > 3 else None)
-                    out.append(Release(date, place, kind, "released"))
+                    out.append(Release(date, **_release_label(ctx, group[3] if len(group) > 3 else None)))
                 handled = True
             elif name in START_DATE_TEMPLATES:
                 args = [clean_text(a) for a in positional(t)[:3]]
@@ -166,8 +181,7 @@ def _releases(ctx, value: Wikicode | None) -> list[Release]:
                     ctx.warn("released", f'cannot read {{{{{name}}}}} date "{"|".join(args)}"')
                     continue
                 rest = _text_without_templates(item)
-                place, kind = _label_to_place_or_kind(ctx, rest)
-                out.append(Release(date, place, kind, "released"))
+                out.append(Release(date, **_release_label(ctx, rest)))
                 handled = True
         if handled:
             continue
@@ -180,12 +194,11 @@ def _releases(ctx, value: Wikicode | None) -> list[Release]:
         labels = re.findall(r"\(([^()]*)\)", text)
         for i, date in enumerate(dates):
             label = labels[i] if i < len(labels) and len(labels) >= len(dates) else (labels[0] if len(dates) == 1 and labels else None)
-            place, kind = _label_to_place_or_kind(ctx, _label_wikicode(item, label) if label else None)
-            out.append(Release(date, place, kind, "released"))
+            out.append(Release(date, **_release_label(ctx, _label_wikicode(item, label) if label else None)))
     # one event per (date, place, kind)
     unique: dict[tuple, Release] = {}
     for r in out:
-        unique.setdefault((r.date, r.location, r.kind), r)
+        unique.setdefault((r.date, r.location, r.kind, r.country, r.festival), r)
     return list(unique.values())
 
 

@@ -55,7 +55,7 @@ def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
 def ceremony(b: GraphBuilder, ref: Ref, nom: Nomination) -> URIRef:
     """The ceremony (``schema:Event``) of a nomination, dated by the table's date column."""
     if ref.is_global:
-        event = b.entity(ref, SCHEMA.Event, name=strip_disambiguator(ref.title))
+        event = b.event(ref)
     elif ref.title is not None:  # a section of a page, or a page naming several things
         event = b.entity(ref, SCHEMA.Event)
     else:

@@ -14,6 +14,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from kg import __version__
 from kg.iri import LICENSE, Minter, revision_url, wikipedia_url
 from kg.model import Extraction, Ref
+from kg.titles import strip_disambiguator
 from kg.values import PartialDate, duration_to_xsd
 from kg.vocab import KG, PREFIXES, SCHEMA
 
@@ -93,6 +94,12 @@ class GraphBuilder:
                 g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(ref.title, ref.section or None))))
         g.add((node, RDF.type, cls))
         return node
+
+    def event(self, ref: Ref) -> URIRef:
+        """An event the article names (a festival, a ceremony): a ``schema:Event`` named
+        after its article when it links one ("[[Cannes Film Festival|Cannes]]" is the
+        Cannes Film Festival), else as shown."""
+        return self.entity(ref, SCHEMA.Event, name=strip_disambiguator(ref.title) if ref.is_global else None)
 
     def map_provenance(self) -> None:
         """The named graph's provenance: the revision it was derived from, licence, exporter."""

@@ -57,6 +57,10 @@ def map_release(b: GraphBuilder, release: Release, index: int) -> None:
     g.add((event, SCHEMA.startDate, date_literal(release.date)))
     if release.location is not None:
         g.add((event, SCHEMA.location, b.entity(release.location, SCHEMA.Place)))
+    if release.country is not None:
+        g.add((event, SCHEMA.location, b.entity(release.country, SCHEMA.Country)))
+    if release.festival is not None:
+        g.add((event, SCHEMA.superEvent, b.event(release.festival)))
     if release.kind:
         g.add((event, KG.releaseType, en(release.kind)))
 
