@@ -11,6 +11,10 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import click
@@ -652,3 +656,144 @@ def test_export_warns_when_a_title_has_a_section_part(args: list[str], name: str
     section = "#9 Film" if name == "Number" else "#2"
     assert result.stderr == f'[WARN] [{name}] title: "{section}" is a section link, not part of a page title; the page is "{name}"\n'
     assert listing("out") == [f"{name}.jsonld", f"{name}.ttl"]
+
+
+# --------------------------------------------------------------------------- the command line keeps its word
+
+
+def test_output_that_is_a_file_is_an_output_error(film: str) -> None:
+    write("afile", "keep me")
+    result = run("export", film, "-o", "afile")
+    assert result.exit_code == 4
+    assert result.stderr == "Error: afile: cannot write output: it is not a folder\n"
+    assert result.stdout == ""
+    assert Path("afile").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_output_dev_null_is_not_a_folder(film: str) -> None:
+    result = run("export", film, "-o", "/dev/null")
+    assert result.exit_code == 4
+    assert result.stderr == "Error: /dev/null: cannot write output: it is not a folder\n"
+
+
+def test_unreadable_input_is_an_input_error_and_the_others_export(film: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An input that cannot be opened is exit 3 for it alone (never a usage error that stops the run)."""
+    write("secret.wiki", "{{Infobox film|name=Secret}}")
+    real_open = open
+
+    def guarded(path, *args, **kwargs):
+        if str(path).endswith("secret.wiki"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded)
+    result = run("export", "secret.wiki", film, "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: secret.wiki: cannot be read (permission denied)\n"
+    assert listing("out") == ["Test_Film.jsonld", "Test_Film.ttl"]
+
+
+def test_a_text_file_named_bz2_is_not_bzip2() -> None:
+    write("Film.xml.bz2", "{{Infobox film\n| name = Film\n}}\n'''Film''' is a film.\n")
+    result = run("export", "Film.xml.bz2", "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "Error: Film.xml.bz2: is not a bzip2 file (its name ends in .bz2, but it does not start with a bzip2 header)\n"
+    )
+
+
+DUMP = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">
+<page><title>Dump Film</title><ns>0</ns><id>1</id><revision><id>11</id><text>{{Infobox film
+| name = Dump Film
+| director = [[Dee Rector]]
+}}
+'''Dump Film''' is a 1999 film.</text></revision></page>
+<page><title>Some Person</title><ns>0</ns><id>2</id><revision><id>12</id><text>{{Infobox person|name=P}}
+P is a person.</text></revision></page>
+<page><title>Old Name</title><ns>0</ns><id>3</id><redirect title="Dump Film" /><revision><id>13</id><text>#REDIRECT [[Dump Film]]</text></revision></page>
+<page><title>Category:Films</title><ns>14</ns><id>4</id><revision><id>14</id><text>Films.</text></revision></page>
+</mediawiki>
+"""
+
+
+def test_a_dumps_non_film_pages_are_counted_not_reported() -> None:
+    write("dump.xml", DUMP)
+    result = run("export", "dump.xml", "-o", "out")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Dump Film: ")
+    assert lines[1] == "dump.xml: 4 pages: 1 exported, 3 refused (another infobox: 1, another namespace: 1, redirect: 1)"
+    assert listing("out") == ["Dump_Film.jsonld", "Dump_Film.ttl"]
+
+
+def test_a_dump_read_from_stdin_names_its_pages() -> None:
+    result = run("export", "-", "-o", "out", input=DUMP.encode("utf-8"))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "-: 4 pages: 1 exported, 3 refused (another infobox: 1, another namespace: 1, redirect: 1)"
+    single = run("export", "-", "-o", "out", input=b"<page><title>Old Name</title><ns>0</ns><revision><text>#REDIRECT [[Dump Film]]</text></revision></page>")
+    assert single.exit_code == 3
+    assert single.stderr == 'Error: - (Old Name): is a redirect to "Dump Film"; export "Dump Film" instead\n'
+
+
+def test_a_single_refused_page_is_still_an_error() -> None:
+    write("dump.xml", DUMP.split("<page><title>Some Person")[0] + "</mediawiki>\n")
+    write("person.xml", "<mediawiki>" + DUMP.split("</page>\n")[1] + "</page></mediawiki>")
+    result = run("export", "person.xml", "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr == "Error: person.xml (Some Person): is not a film article: no {{Infobox film}} (it has {{Infobox person}})\n"
+
+
+# --------------------------------------------------------------------------- interrupts
+
+
+def _films(folder: Path, count: int) -> list[str]:
+    names = []
+    for n in range(count):
+        name = f"Film_{n:03d}.wiki"
+        (folder / name).write_text(
+            "{{Infobox film\n| name = Film %d\n| director = [[Dee Rector]]\n| starring = [[Ann Bee]]\n}}\n"
+            "'''Film %d''' is a 1999 film.\n== Cast ==\n* [[Ann Bee]] as Cora\n* [[Cy Dee]] as Mo\n" % (n, n),
+            encoding="utf-8",
+        )
+        names.append(name)
+    return names
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "delay"),
+    [
+        pytest.param(signal.SIGTERM, 143, 0.9, id="sigterm-early"),
+        pytest.param(signal.SIGTERM, 143, 1.6, id="sigterm-late"),
+        pytest.param(signal.SIGINT, 130, 1.1, id="sigint"),
+    ],
+)
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_an_interrupted_export_leaves_whole_articles_and_no_temporary_file(tmp_path: Path, signum: int, code: int, delay: float) -> None:
+    """Each article's files appear all together or not at all, whenever the signal comes;
+    the exit code is 128 + the signal; one line says what happened."""
+    names = _films(tmp_path, 120)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "export", *names, "-o", str(out), "-f", "all", "-q"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    time.sleep(delay)
+    proc.send_signal(signum)
+    stdout, stderr = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the export finished before the signal (a very fast machine)")
+    assert proc.returncode == code, stderr.decode()
+    name = signal.Signals(signum).name
+    assert stderr.decode().endswith(
+        f"Error: interrupted ({name}); the articles written so far are complete, nothing partial was left\n"
+    ), stderr.decode()
+    files = sorted(os.listdir(out)) if out.exists() else []
+    assert not [f for f in files if f.startswith(".")], files
+    stems: dict[str, set[str]] = {}
+    for f in files:
+        stem, ext = f.rsplit(".", 1)
+        stems.setdefault(stem, set()).add(ext)
+    assert all(exts == {"ttl", "jsonld", "nt", "nq", "trig"} for exts in stems.values()), stems
+    assert len(stems) < len(names)

@@ -11,7 +11,7 @@ from kg.errors import EXIT_INPUT, EXIT_NONCONFORMANT, EXIT_OK
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("files", nargs=-1, required=True)
 def validate_cmd(files) -> None:
     """Validate RDF files (Turtle, JSON-LD, N-Triples, N-Quads, TriG) against kg's shapes.
 
@@ -44,6 +44,14 @@ def validate_cmd(files) -> None:
                 graph.add((s, p, o))
         except FileNotFoundError:
             echo_err(f"Error: {path}: no such file")
+            exit_code = max(exit_code, EXIT_INPUT)
+            continue
+        except IsADirectoryError:
+            echo_err(f"Error: {path}: is a directory, not a file")
+            exit_code = max(exit_code, EXIT_INPUT)
+            continue
+        except PermissionError:
+            echo_err(f"Error: {path}: cannot be read (permission denied)")
             exit_code = max(exit_code, EXIT_INPUT)
             continue
         except Exception as exc:  # rdflib raises many parser exception types
