@@ -78,3 +78,50 @@ def test_dumps_export_their_films_and_count_the_rest(corpus: Path, dump: str, fi
     assert exported == films
     assert dict(summary.refused) == refused
     assert summary.exit_code == 0, "a dump's non-film pages are counted, not errors"
+
+
+COUNTS_FILE = Path(__file__).resolve().parent / "corpus" / "expected-counts.tsv"
+COUNT_COLUMNS = ("people", "cast", "crew", "nominations", "tracks")
+
+
+def expected_counts() -> dict[str, dict[str, str]]:
+    with open(COUNTS_FILE, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return {row["file"]: row for row in csv.DictReader(lines, delimiter="\t")}
+
+
+EXPECTED = expected_counts()
+
+
+def counts_of(result) -> dict[str, int]:
+    """The report's five figures of one exported article (kg report counts the same way)."""
+    from rdflib import RDF
+
+    from kg.model import Accolades, Cast, Soundtrack
+    from kg.vocab import SCHEMA
+
+    graph, extraction = result.graph, result.extraction
+    return {
+        "people": len(set(graph.subjects(RDF.type, SCHEMA.Person)) | set(graph.subjects(RDF.type, SCHEMA.MusicGroup))),
+        "cast": len(extraction.part(Cast).credits),
+        "crew": sum(1 for c in extraction.part(Crew).credits if c.role != "starring"),
+        "nominations": len(extraction.part(Accolades).nominations),
+        "tracks": sum(len(a.tracks) for a in extraction.part(Soundtrack).albums),
+    }
+
+
+def test_every_corpus_film_has_its_expected_counts() -> None:
+    if not FILMS:
+        pytest.skip("corpus not found")
+    assert sorted(EXPECTED) == sorted(r["file"] for r in FILMS)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("row", FILMS, ids=[f"counts:{r['file']}" for r in FILMS])
+def test_counts_match_the_checked_table(corpus: Path, row: dict[str, str]) -> None:
+    """Losing (or inventing) any article's cast, crew, nominations, tracks or people fails here;
+    the table's checked_* columns and notes say what a person found in the article."""
+    (result,) = run([str(corpus / row["file"])], Options(validate=False))
+    expected = EXPECTED[row["file"]]
+    assert result.title == expected["title"]
+    assert counts_of(result) == {c: int(expected[c]) for c in COUNT_COLUMNS}, expected["notes"]
