@@ -22,14 +22,17 @@ from kg.titles import redirect_target
 FILM_INFOBOXES = ("infobox film", "infobox movie", "infobox feature film", "film infobox", "infobox films", "infobox short film")
 
 # "{{Infobox film", "{{ template:Infobox_movie", "{{infobox  feature film|…": a template
-# call whose name is one of FILM_INFOBOXES (first letter and spacing as MediaWiki allows).
+# call whose name is one of FILM_INFOBOXES, spelt as MediaWiki allows (any case, and any
+# run of "_" and Unicode spaces between words, as in a page title).
 _FILM_INFOBOX_CALL = re.compile(
-    r"\{\{\s*(?:template\s*:\s*)?(?:%s)\s*(?:\||\}\}|<!--|\n|$)"
-    % "|".join(r"[ _]+".join(map(re.escape, name.split())) for name in FILM_INFOBOXES),
+    r"\{\{[\s_]*(?:template[\s_]*:[\s_]*)?(?:%s)[\s_]*(?:\||\}\}|<!--|$)"
+    % "|".join(r"[\s_]+".join(map(re.escape, name.split())) for name in FILM_INFOBOXES),
     re.I,
 )
 # Another infobox called at the start of a line (where an article's own infobox sits).
 _OTHER_INFOBOX = re.compile(r"^[ \t]*\{\{\s*(?:template\s*:\s*)?(infobox[ _][^|{}<\n]*?)\s*(?=\||\}\}|<!--|\n|$)", re.I | re.M)
+# MediaWiki removes comments before it reads template names: "{{Infobox fi<!-- -->lm".
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # Any wiki markup at all: templates, links, bold/italics, headings, lists, tags, tables.
 WIKI_MARKUP = re.compile(r"\{\{|\[\[|''|^=+[^=\n]+=+\s*$|^[*#:;]|<\w+[^<>]*>|^\{\|", re.M)
 # A page about several films uses the film infobox for the whole series.
@@ -40,6 +43,7 @@ PLAIN_TEXT = (
     "or table to read; export the article's wikitext (MediaWiki XML, API JSON with revisions, or .wiki)"
 )
 SERIES = "is about a film series, not a single film; export the articles of its films"
+BROKEN_INFOBOX = "is not a film article as MediaWiki shows it: its {{Infobox film}} is not closed, so there is no infobox to read"
 
 
 def classify(page: Page) -> KgError | None:
@@ -61,17 +65,28 @@ def classify(page: Page) -> KgError | None:
         return NotAFilmError(at, f"is not an article (namespace {page.ns}); only articles (namespace 0) describe films")
     if not page.text.strip():
         return InputError(at, "page has no wikitext")
-    if not _FILM_INFOBOX_CALL.search(page.text):
+    if not calls_film_infobox(page.text):
         return no_film_infobox(page)
     if SERIES_TITLE.search(page.title):
         return NotAFilmError(at, SERIES)
     return None
 
 
+def calls_film_infobox(text: str) -> bool:
+    """Whether the text calls a film infobox anywhere (comments aside, as MediaWiki reads it)."""
+    if _FILM_INFOBOX_CALL.search(text):
+        return True
+    return "<!--" in text and bool(_FILM_INFOBOX_CALL.search(_COMMENT.sub("", text)))
+
+
 def no_film_infobox(page: Page) -> NotAFilmError:
-    """The refusal of a page without a film infobox: it names the page's own infobox,
-    or says the page is a plain-text extract when it has no markup at all."""
-    others = sorted({_template_key(m.group(1)) for m in _OTHER_INFOBOX.finditer(page.text)})
+    """The refusal of a page without a film infobox: it names the page's own infobox, says
+    that its film infobox is broken (called but never closed, so MediaWiki shows no
+    infobox), or that the page is a plain-text extract when it has no markup at all."""
+    if calls_film_infobox(page.text):
+        return NotAFilmError(page.where, BROKEN_INFOBOX)
+    films = set(FILM_INFOBOXES)
+    others = sorted(k for k in {_template_key(m.group(1)) for m in _OTHER_INFOBOX.finditer(page.text)} if k not in films)
     if others:
         return NotAFilmError(page.where, f"is not a film article: no {{{{Infobox film}}}} (it has {{{{{others[0].capitalize()}}}}})")
     if not WIKI_MARKUP.search(page.text):

@@ -191,6 +191,8 @@ def refusal_reason(error: KgError | None) -> str:
         return "film series"
     if "plain text" in message:
         return "plain text"
+    if "not closed" in message:
+        return "broken infobox"
     if "(it has" in message:
         return "another infobox"
     return "no infobox"
