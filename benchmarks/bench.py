@@ -154,7 +154,7 @@ class Pipeline:
         import kg
         from kg.errors import KgError
         from kg.iri import DEFAULT_BASE_IRI, Minter
-        from kg.parse import page_scope
+        from kg.wikitext import page_scope
         from kg.serialize import DEFAULT_FORMATS, Format, output_name, serialize, write_outputs
 
         self.kg = kg
@@ -427,7 +427,7 @@ def cold_child(out: str) -> None:
     s = perf()
     import kg
     from kg.iri import DEFAULT_BASE_IRI, Minter
-    from kg.parse import page_scope
+    from kg.wikitext import page_scope
     from kg.serialize import DEFAULT_FORMATS, output_name, write_outputs
     from kg.validate import shapes_graph, validate
     import kg.extract, kg.mapping, kg.resolve, kg.sources  # noqa: E401,F401  (the stage modules)

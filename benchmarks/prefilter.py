@@ -9,7 +9,7 @@ For every page of each dump in ``DIR/dumps`` it times, in CPU seconds (``time.pr
 best of N passes so that a busy machine counts less):
 
 - ``classify``: :func:`kg.classify.classify`, the regular-expression pre-filter kg runs;
-- ``parse``: what refusing cost before the pre-filter: :func:`kg.parse.parse` of the whole
+- ``parse``: what refusing cost before the pre-filter: :func:`kg.wikitext.parse` of the whole
   page and the search of its tree for a film infobox.
 
 and checks that both refuse the same pages. Pages the pre-filter lets through (films, and
@@ -42,7 +42,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from kg.classify import FILM_INFOBOXES, classify
-    from kg.parse import find_templates, parse
+    from kg.wikitext import find_templates, parse
     from kg.sources import iter_pages
 
     print("| dump | pages | refused by the pre-filter (of them parsed before) | classify (CPU ms, all pages) | parse + infobox search (CPU ms, refused pages) | ratio |")

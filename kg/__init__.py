@@ -44,8 +44,8 @@ def classify_page(page: Page) -> KgError | None:
 
 
 def parse_page(page: Page) -> Wikicode:
-    """parse: the page's parse tree (:func:`kg.parse.parse`)."""
-    from kg.parse import parse
+    """parse: the page's parse tree (:func:`kg.wikitext.parse`)."""
+    from kg.wikitext import parse
 
     return parse(page.text)
 

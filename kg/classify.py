@@ -18,7 +18,7 @@ from kg.errors import InputError, KgError, NotAFilmError, RedirectError
 from kg.model import Page
 from kg.titles import redirect_target
 
-#: Names of the film infobox and its redirects (lower-case, as :func:`kg.parse.template_name` gives them).
+#: Names of the film infobox and its redirects (lower-case, as :func:`kg.wikitext.template_name` gives them).
 FILM_INFOBOXES = ("infobox film", "infobox movie", "infobox feature film", "film infobox", "infobox films", "infobox short film")
 
 # "{{Infobox film", "{{ template:Infobox_movie", "{{infobox  feature film|…": a template

@@ -17,7 +17,7 @@ from kg.errors import NotAFilmError
 from kg.extractors import EXTRACTOR_NAMES, EXTRACTORS, Context, Extractor
 from kg.extractors.names import NameReader
 from kg.model import Extraction, Page
-from kg.parse import clean_text, find_templates, lead
+from kg.wikitext import clean_text, find_templates, lead
 
 SERIES_LEAD = re.compile(
     r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b",
@@ -43,7 +43,7 @@ def extract(page: Page, code: Wikicode, only: Iterable[str] | None = None) -> Ex
     """Run the extractors over one parsed page.
 
     :param page: the page read.
-    :param code: its parse tree (:func:`kg.parse.parse` of its text).
+    :param code: its parse tree (:func:`kg.wikitext.parse` of its text).
     :param only: names of the extractors to run (see :func:`select`).
     :raises NotAFilmError: the tree holds no {{Infobox film}}, or the page is about a film series.
     """

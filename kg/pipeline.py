@@ -19,7 +19,7 @@ from kg.errors import EXIT_OK, InternalError, KgError, NotAFilmError, OutputErro
 from kg.iri import Minter
 from kg.link import Linker
 from kg.model import Page
-from kg.parse import page_scope
+from kg.wikitext import page_scope
 from kg.result import PageResult
 from kg.sinks import Sink
 

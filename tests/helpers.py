@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract import extract
 from kg.model import Extraction, Page
-from kg.parse import page_scope, parse
+from kg.wikitext import page_scope, parse
 from kg.resolve import resolve
 
 

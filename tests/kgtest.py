@@ -37,7 +37,7 @@ from kg.classify import FILM_INFOBOXES
 from kg.extractors import EXTRACTORS, Context
 from kg.extractors.names import NameReader
 from kg.model import Page
-from kg.parse import find_templates, page_scope, parse
+from kg.wikitext import find_templates, page_scope, parse
 from kg.values import PartialDate
 
 _FIELD = re.compile(r"^(name|label|title|input|expect|warnings):\s?(.*)$")

@@ -10,7 +10,7 @@ from rdflib import URIRef
 from tests.helpers import extraction_of
 from kg.mapping import build_graph
 from kg.model import Accolades, Page
-from kg.parse import parse
+from kg.wikitext import parse
 from kg.extractors.awards import accolades_tables, table_rows
 from kg.sources import read_pages
 from kg.validate import validate

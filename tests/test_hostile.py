@@ -61,7 +61,7 @@ from kg.cli import cli
 from kg.errors import InternalError, KgError
 from kg.iri import Minter
 from kg.model import Accolades, Cast, Page
-from kg.parse import clean_text, parse
+from kg.wikitext import clean_text, parse
 from kg.pipeline import Options, process_page
 from kg.result import PageResult
 from kg.serialize import Format, jsonld_context, output_name, serialize, write_outputs
@@ -95,7 +95,7 @@ LONG = settings(CI, max_examples=1000)
 #: One fuzz article (a few kB, or up to ~300 kB with a huge cell duplicated): the CI
 #: examples take under 0.3 s of CPU here and the slowest of the 1,000-example long runs
 #: 1 s (a 100 kB cell). 5 s is 5x that, and a step quadratic in 100 kB of markup takes
-#: 10-30 s (as the pathological inputs below did before kg.parse bounded them).
+#: 10-30 s (as the pathological inputs below did before kg.wikitext bounded them).
 ARTICLE_CPU_LIMIT = 5.0
 #: A pathological input: the slowest (100 kB of list items in one cell) takes 2.6 s here;
 #: 15 s is over 5x that. This bound catches a linear step that got much slower; the
@@ -659,7 +659,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_input_is_bounded(name: str) -> None:
-    """(The first six took 10-30 s each at bfa2d75; now kg.parse defuses runs of non-tag "<"
+    """(The first six took 10-30 s each at bfa2d75; now kg.wikitext defuses runs of non-tag "<"
     and unclosed "[url", tokenises each text once per page, and reads a table cell up to
     20,000 characters.) Exported or refused in bounded, linearly growing CPU time, and what
     is exported is clean and reads back."""

@@ -25,7 +25,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("model", ("kg.model",)),
     ("read", ("kg.sources",)),
     ("classify", ("kg.classify",)),
-    ("parse", ("kg.parse",)),
+    ("parse", ("kg.wikitext",)),
     ("extract", ("kg.extract", "kg.extractors")),
     ("resolve", ("kg.resolve",)),
     ("link", ("kg.link",)),
@@ -84,20 +84,20 @@ def test_module_imports_no_later_stage(path: Path) -> None:
 
 
 def test_the_layout_check_finds_a_backward_edge(tmp_path: Path) -> None:
-    fake = PACKAGE / "parse.py"
+    fake = PACKAGE / "wikitext" / "parse.py"
     tree_imports = imports_of(fake)
-    assert all(stage_of(t) <= stage_of("kg.parse") for _, t in tree_imports)
+    assert all(stage_of(t) <= stage_of("kg.wikitext") for _, t in tree_imports)
     bad = tmp_path / "x.py"
     bad.write_text("def f():\n    from kg.mapping import build_graph\n", encoding="utf-8")
     assert [(2, "kg.mapping")] == imports_of(bad)
-    assert stage_of("kg.mapping") > stage_of("kg.parse")
+    assert stage_of("kg.mapping") > stage_of("kg.wikitext")
 
 
 def test_report_counts_share_nothing_with_the_extractors() -> None:
     """kg report's markup counts are an oracle apart from the extractors' own detection."""
     imported = {t for _, t in imports_of(PACKAGE / "report.py")}
     assert not any(t == "kg.extractors" or t.startswith("kg.extractors.") for t in imported), imported
-    assert "kg.parse" not in imported
+    assert "kg.wikitext" not in imported
 
 
 def test_every_extractor_part_has_a_mapping_function() -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kg.parse import evaluate_expr
+from kg.wikitext import evaluate_expr
 from kg.values import (
     COUNTRY_ALIASES,
     LANGUAGES,
@@ -663,7 +663,7 @@ def test_evaluate_expr(expression: str, value: str | None) -> None:
 
 
 def test_expr_inside_a_money_template_is_evaluated() -> None:
-    from kg.parse import clean_text, parse
+    from kg.wikitext import clean_text, parse
 
     assert clean_text(parse("US${{#expr:123+13.3 round 0}} million")) == "US$136 million"
 

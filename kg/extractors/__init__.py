@@ -46,7 +46,7 @@ class Context:
 
     def warn_long_cells(self, grid: list, where: str) -> None:
         """Warn about each cell of a laid-out table that was read only up to its start."""
-        from kg.parse import MAX_CELL_CHARS
+        from kg.wikitext import MAX_CELL_CHARS
 
         seen: set[int] = set()
         for row in grid:

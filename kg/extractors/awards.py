@@ -1,7 +1,7 @@
 """Accolades: every row of an awards table as a nomination.
 
 Tables are laid out as a browser would (rowspan/colspan expanded, see
-:func:`kg.parse.table_grid`) and their columns are recognised by header text, not by
+:func:`kg.wikitext.table_grid`) and their columns are recognised by header text, not by
 position. A table counts as an accolades table when it has a Result column or holds
 result templates ({{won}}, {{nom}} …). Accolades written as a bullet list are read too
 where a line states the award and a result.
@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Accolades, Nomination, Ref
-from kg.parse import Cell, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, table_grid, tables, template_name
+from kg.wikitext import Cell, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, table_grid, tables, template_name
 from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
@@ -333,7 +333,7 @@ NOMINEE_REMARK = re.compile(r"\s+(?:as|for)\s+(?=\S)", re.I)
 
 
 def _split_lines(raw: str) -> list[Wikicode]:
-    from kg.parse import split_items
+    from kg.wikitext import split_items
 
     return split_items(parse(raw))
 

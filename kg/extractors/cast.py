@@ -14,7 +14,7 @@ import re
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Cast, CastCredit, Ref
-from kg.parse import BOLD_ITALIC, clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
+from kg.wikitext import BOLD_ITALIC, clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
 CAST_SECTION_PATTERNS = (
     r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from kg.model import Credit, Crew
-from kg.parse import params, split_items
+from kg.wikitext import params, split_items
 
 # role -> infobox parameter names (normalised: lower-case, "_" as space), in order.
 ROLES: dict[str, tuple[str, ...]] = {

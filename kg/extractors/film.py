@@ -11,7 +11,7 @@ from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import BasedOn, FilmInfo, Ref, Release
-from kg.parse import (
+from kg.wikitext import (
     Link,
     clean_text,
     find_templates,

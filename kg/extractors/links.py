@@ -6,7 +6,7 @@ import re
 from urllib.parse import quote
 
 from kg.model import ExternalId, ExternalIds
-from kg.parse import clean_text, find_templates, params, positional, template_name
+from kg.wikitext import clean_text, find_templates, params, positional, template_name
 
 
 def _imdb(i: str) -> str | None:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Ref
-from kg.parse import Link, clean_text, links, parse, parse_link
+from kg.wikitext import Link, clean_text, links, parse, parse_link
 from kg.titles import normalise_title, strip_disambiguator
 
 # Words that are never names of people or organisations on their own.
@@ -200,7 +200,7 @@ def _flat_nodes(code: Wikicode) -> list[object]:
     """The item as a sequence of links (:class:`Link`) and raw wikitext strings between them."""
     from mwparserfromhell.nodes import Template, Wikilink
 
-    from kg.parse import FIXED_TEXT, JOIN_TWO_ARGS, SHOW_FIRST_ARG, SHOW_SECOND_ARG, positional, sortname, template_name
+    from kg.wikitext import FIXED_TEXT, JOIN_TWO_ARGS, SHOW_FIRST_ARG, SHOW_SECOND_ARG, positional, sortname, template_name
 
     out: list[object] = []
     for node in code.nodes:

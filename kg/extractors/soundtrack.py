@@ -16,7 +16,7 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Album, Artist, Ref, Soundtrack, Track
-from kg.parse import (
+from kg.wikitext import (
     clean_text,
     params,
     parse,

@@ -1,0 +1,164 @@
+"""Tables: wikitables laid out as a browser lays them out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import Tag, Template, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.wikitext.parse import _SCOPE, parse
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a laid-out table.
+
+    :param code: its content.
+    :param header: it is a header cell (``!``).
+    :param origin: ``(row, col)`` of the source cell this grid position was spanned from.
+    :param cut: the cell's length in characters when it was longer than
+        :data:`MAX_CELL_CHARS` and only its start is read (else 0).
+    """
+
+    code: Wikicode
+    header: bool
+    origin: tuple[int, int]
+    cut: int = 0
+
+
+#: A table cell is read up to this many characters (real cells hold a few hundred; a
+#: longer one is broken markup swallowing the rest of the page, read at its start).
+MAX_CELL_CHARS = 20_000
+
+
+def _cell(node: Tag, r: int, col: int) -> Cell:
+    header = str(node.tag).lower() == "th"
+    if node.contents is None:
+        return Cell(parse(""), header, (r, col))
+    text = str(node.contents)
+    if len(text) <= MAX_CELL_CHARS:
+        return Cell(node.contents, header, (r, col))
+    start = text[:MAX_CELL_CHARS]
+    start = start[: start.rfind("\n")] if "\n" in start else start
+    return Cell(parse(start), header, (r, col), cut=len(text))
+
+
+def table_grid(table: Tag) -> list[list[Cell | None]]:
+    """Lay a wikitable out as a browser would: one list per row, rowspan/colspan expanded.
+
+    Within a :func:`page_scope` the layout of a table is computed once (several
+    extractors look at the same tables); treat it as read-only.
+
+    A cell spanning several rows or columns appears at every grid position it covers
+    (the same :class:`Cell` object, so callers can tell a spanned copy by its ``origin``).
+    Caption rows are skipped. Positions no cell covers are ``None``.
+
+    :param table: a ``table`` tag node from :func:`tables`.
+    """
+    scope = _SCOPE.get()
+    if scope is None:
+        return _lay_out(table)
+    cached = scope.grids.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    grid = _lay_out(table)
+    scope.grids[id(table)] = (table, grid)
+    return grid
+
+
+def _lay_out(table: Tag) -> list[list[Cell | None]]:
+    grid: list[list[Cell | None]] = []
+    pending: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows left)
+    rows = [n for n in table.contents.nodes if isinstance(n, Tag) and str(n.tag).lower() == "tr"]
+    # cells directly after "{|" without a "|-" row marker form an implicit first row
+    leading = [
+        n for n in table.contents.nodes
+        if isinstance(n, Tag) and str(n.tag).lower() in ("td", "th") and not _is_caption(n)
+    ]
+    row_nodes: list[list[Tag]] = []
+    if leading:
+        row_nodes.append(leading)
+    for row in rows:
+        row_nodes.append([n for n in row.contents.nodes if isinstance(n, Tag) and str(n.tag).lower() in ("td", "th")])
+    for r, cells in enumerate(row_nodes):
+        line: list[Cell | None] = []
+        col = 0
+
+        def fill_pending() -> None:
+            nonlocal col
+            while col in pending:
+                _take_pending(pending, line, col)
+                col += 1
+
+        for node in cells:
+            fill_pending()
+            rowspan = _span(node, "rowspan")
+            colspan = _span(node, "colspan")
+            cell = _cell(node, r, col)
+            for c in range(colspan):
+                _put(line, col + c, cell)
+                if rowspan > 1:
+                    pending[col + c] = (cell, rowspan - 1)
+            col += colspan
+        fill_pending()
+        # spans pending beyond the last explicit cell of this row
+        for pcol in sorted(k for k in pending if k >= col):
+            _take_pending(pending, line, pcol)
+        if any(c is not None for c in line):
+            grid.append(line)
+    return grid
+
+
+def _take_pending(pending: dict[int, tuple[Cell, int]], line: list[Cell | None], col: int) -> None:
+    """Place the cell spanning down into ``col`` on this row, one row less to go."""
+    cell, left = pending[col]
+    _put(line, col, cell)
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col] = (cell, left - 1)
+
+
+def _is_caption(node: Tag) -> bool:
+    """``|+ Caption``: mwparserfromhell reads a table caption as a cell starting with "+"."""
+    return str(node.tag).lower() == "td" and node.contents is not None and str(node.contents).startswith("+")
+
+
+def _put(line: list[Cell | None], col: int, cell: Cell) -> None:
+    while len(line) <= col:
+        line.append(None)
+    line[col] = cell
+
+
+def _span(node: Tag, attr: str) -> int:
+    for a in node.attributes:
+        if str(a.name).strip().lower() == attr:
+            m = re.search(r"\d+", str(a.value))
+            if m:
+                return max(1, min(int(m.group()), 1000))
+    # "| rowspan=12 {{nom}}": the result template writes the cell's closing "|", so
+    # MediaWiki reads the text before it as the cell's attributes
+    if node.contents is not None:
+        start = []  # the text before the cell's first template (not the whole cell: it may be huge)
+        for n in node.contents.nodes:
+            if isinstance(n, Template):
+                start.append("{{")
+            elif isinstance(n, Text):
+                start.append(str(n))
+                continue
+            break
+        lead = _LEADING_ATTRIBUTES.match("".join(start))
+        if lead:
+            m = re.search(attr + r'\s*=\s*["\']?(\d+)', lead.group(1), re.I)
+            if m:
+                return max(1, min(int(m.group(1)), 1000))
+    return 1
+
+
+_LEADING_ATTRIBUTES = re.compile(r"^\s*((?:[a-z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s{|]+)\s*)+)(?=\{\{)", re.I)
+
+
+def tables(code: Wikicode) -> list[Tag]:
+    """Every wikitable (``{| … |}``) in ``code``, outermost first, in document order."""
+    return [t for t in code.filter_tags(recursive=True) if str(t.tag).lower() == "table" and t.wiki_markup == "{|"]

@@ -1,0 +1,150 @@
+"""Text as a reader sees it: links as their labels, known templates rendered, references,
+comments, files, categories and markup dropped."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mwparserfromhell.nodes import Argument, Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
+
+from kg.wikitext.parse import _TAG_NAMES, parse
+from kg.wikitext.templates import (
+    FIXED_TEXT, JOIN_TWO_ARGS, LIST_TEMPLATES, SHOW_FIRST_ARG, SHOW_SECOND_ARG, evaluate_expr, positional, template_name,
+)
+
+_BR = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*br\s*>", re.I)
+_WS = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[])\s+")
+_EMPTY_PARENS = re.compile(r"\(\s*[,;:]?\s*\)|\[\s*\]")
+BOLD_ITALIC = re.compile(r"'{2,}")  # bold/italic quote runs
+
+
+def _render_template(t: Template, keep_links: bool) -> str:
+    name = template_name(t)
+    if name.startswith("#expr:"):
+        expression = _render(t.name, False).split(":", 1)[1]
+        return evaluate_expr(expression) or ""
+    if name in FIXED_TEXT:
+        return FIXED_TEXT[name]
+    args = positional(t)
+    if name in LIST_TEMPLATES:
+        items = [_render(a, keep_links) for a in args]
+        return ", ".join(i for i in (x.strip() for x in items) if i)
+    if name in JOIN_TWO_ARGS and len(args) >= 2:
+        return f"{_render(args[0], keep_links).strip()} {_render(args[1], keep_links).strip()}"
+    if name in SHOW_SECOND_ARG and len(args) >= 2:
+        return _render(args[1], keep_links)
+    if name.startswith("lang-") and args:
+        return _render(args[0], keep_links)
+    if name in SHOW_FIRST_ARG and args:
+        return _render(args[0], keep_links)
+    return ""
+
+
+def _render(code: Wikicode | str, keep_links: bool) -> str:
+    if isinstance(code, str):
+        code = parse(code)
+    out: list[str] = []
+    for node in code.nodes:
+        if isinstance(node, Text):
+            out.append(str(node.value))
+        elif isinstance(node, Wikilink):
+            title = str(node.title).strip()
+            if _is_file_or_category(title):
+                continue
+            shown = _render(node.text, keep_links) if node.text is not None else _strip_link_title(title)
+            out.append(f"[[{title}|{shown}]]" if keep_links else shown)
+        elif isinstance(node, ExternalLink):
+            if node.title is not None:
+                out.append(_render(node.title, keep_links))
+        elif isinstance(node, Template):
+            out.append(_render_template(node, keep_links))
+        elif isinstance(node, Tag):
+            tag = str(node.tag).lower()
+            if tag in ("ref", "references", "gallery", "math", "score", "timeline", "imagemap", "syntaxhighlight", "templatestyles", "style", "script"):
+                continue
+            if tag == "br":
+                out.append("\n")
+                continue
+            if tag in ("li", "dd", "dt"):
+                out.append("\n")
+            if node.contents is not None:
+                out.append(_render(node.contents, keep_links))
+            if tag in ("p", "div", "li", "tr"):
+                out.append("\n")
+        elif isinstance(node, HTMLEntity):
+            out.append(html.unescape(str(node)).replace("\xa0", " "))
+        elif isinstance(node, (Comment, Heading, Argument)):
+            continue
+        else:  # pragma: no cover - mwparserfromhell has no other node kinds today
+            out.append(str(node))
+    return "".join(out)
+
+
+def _is_file_or_category(title: str) -> bool:
+    prefix = title.split(":", 1)[0].strip().lower() if ":" in title else ""
+    return prefix in {"file", "image", "category", "media"}
+
+
+def _strip_link_title(title: str) -> str:
+    """What ``[[Title]]`` shows: the title without a leading ``:`` (and the fragment as ``Title#Sec``)."""
+    title = title.lstrip(":")
+    if title.startswith("#"):
+        return title[1:]
+    return title
+
+
+# Markup that broken wikitext leaves behind as plain text (an unclosed "{{", a stray
+# "]]", a "<ref" without its end): never part of a name.
+_STRAY_MARKUP = re.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|<ref(?:\s[^<>]*>?|/?>)|(?-i:<ref)(?!erences\b)|</ref\s*>?|<!--|-->", re.I)
+# HTML and MediaWiki tags (not any "<word>": "Less <than> more" is a title, not a tag).
+_STRAY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
+_EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]?")
+
+
+def tidy(text: str) -> str:
+    """Collapse whitespace and remove bold/italic quote runs, stray markup and leftover punctuation spacing."""
+    text = html.unescape(text).replace("\xa0", " ")
+    text = _EXTERNAL_LINK.sub(r"\1", text)
+    text = _STRAY_MARKUP.sub(" ", text)
+    text = BOLD_ITALIC.sub("", text)
+    text = _STRAY_TAG.sub("", text)  # HTML the parser left as text
+    text = html.unescape(text) if "&" in text else text
+    text = _EMPTY_PARENS.sub("", text)
+    text = _WS.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    # removing one piece can join two others ("[{{[" → "[ [" → "[["): until none is left
+    while _STRAY_MARKUP.search(text):
+        text = _WS.sub(" ", _STRAY_MARKUP.sub(" ", text)).strip()
+    return text.strip(" ,;:")
+
+
+def clean_text(code: Wikicode | str | None) -> str:
+    """Plain text of wikitext: links as their labels, known templates rendered, the rest dropped.
+
+    References, comments, files, categories, bold/italic quotes and HTML tags are
+    removed; HTML entities decoded; whitespace collapsed to single spaces.
+
+    :param code: wikitext or its parse tree (``None`` gives ``""``).
+    """
+    if code is None:
+        return ""
+    return tidy(_render(code, keep_links=False))
+
+
+def block_text(code: Wikicode | str) -> str:
+    """Like :func:`clean_text` but keeps line breaks (``<br>``, list items) as newlines."""
+    raw = _render(code, keep_links=False)
+    lines = [tidy(line) for line in raw.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def strip_refs(text: str) -> str:
+    """Wikitext without ``<ref>…</ref>``, ``<ref … />`` and HTML comments."""
+    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.I)
+    text = re.sub(r"<ref[^>]*>.*?</ref\s*>", "", text, flags=re.I | re.S)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
