@@ -8,13 +8,12 @@ has no cast list, the infobox's ``starring`` gives the cast in billing order.
 
 from __future__ import annotations
 
-import html
 import re
 
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Cast, CastCredit, Ref
-from kg.wikitext import BOLD_ITALIC, clean_text, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
+from kg.wikitext import BOLD_ITALIC, clean_text, decode_entities, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
 CAST_SECTION_PATTERNS = (
     r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",
@@ -80,7 +79,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
         m = re.match(r"^\s*([*#:]*[*#])\s*(.*)$", raw)
         if not m:
             continue
-        depth, line = len(m.group(1)), html.unescape(strip_refs(m.group(2))).strip()
+        depth, line = len(m.group(1)), decode_entities(strip_refs(m.group(2))).strip()
         if not clean_text(line):
             continue
         if pending is not None and depth > pending[1]:
@@ -138,7 +137,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                         if cell is None or id(cell) in seen:
                             continue
                         seen.add(id(cell))
-                        text = html.unescape(strip_refs(str(cell.code))).strip()
+                        text = decode_entities(strip_refs(str(cell.code))).strip()
                         actor_part, character_part, _ = _split_line(text)
                         if character_part is None:
                             continue
@@ -153,7 +152,7 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
             credited = None
             for c in char_cols[:1]:
                 if c < len(row) and row[c] is not None:
-                    character, credited, _ = _character(html.unescape(strip_refs(str(row[c].code))))
+                    character, credited, _ = _character(decode_entities(strip_refs(str(row[c].code))))
             for c in actor_cols:
                 if c >= len(row) or row[c] is None:
                     continue

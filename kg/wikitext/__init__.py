@@ -30,11 +30,11 @@ from kg.wikitext.templates import (
     sortname,
     template_name,
 )
-from kg.wikitext.text import BOLD_ITALIC, block_text, clean_text, strip_refs, tidy
+from kg.wikitext.text import BOLD_ITALIC, block_text, clean_text, decode_entities, strip_refs, tidy
 
 __all__ = [
     "BOLD_ITALIC", "FIXED_TEXT", "JOIN_TWO_ARGS", "LIST_TEMPLATES", "MAX_CELL_CHARS", "SHOW_FIRST_ARG",
-    "SHOW_SECOND_ARG", "Cell", "Link", "PageScope", "Section", "block_text", "clean_text", "evaluate_expr",
+    "SHOW_SECOND_ARG", "Cell", "Link", "PageScope", "Section", "block_text", "clean_text", "decode_entities", "evaluate_expr",
     "find_outside_markup", "find_section", "find_templates", "get_param", "lead", "links", "page_scope", "params",
     "parse", "parse_link", "positional", "sections", "sortname", "split_items", "strip_refs", "table_grid",
     "tables", "template_name", "tidy",

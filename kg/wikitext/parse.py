@@ -1,5 +1,6 @@
-"""Parsing wikitext: MediaWiki's preprocessing of the text, then mwparserfromhell's tree,
-cached per page."""
+"""Parsing wikitext: MediaWiki's preprocessing of the text (:mod:`kg.wikitext.preprocess`),
+what MediaWiki never reads as markup encoded (:func:`_defuse`), then mwparserfromhell's
+tree, cached per page."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import mwparserfromhell
 from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
+
+from kg.wikitext.preprocess import preprocess
 
 # The HTML and extension tags MediaWiki renders as tags; any other "<word" is text.
 _TAG_NAMES = (
@@ -114,4 +117,4 @@ def parse(text: str) -> Wikicode:
 
 def _parse(text: str) -> Wikicode:
     # mwparserfromhell's tokenizer stops at a NUL character: keep the rest of the article
-    return mwparserfromhell.parse(_defuse(text.replace("\x00", "\ufffd")), skip_style_tags=True)
+    return mwparserfromhell.parse(_defuse(preprocess(text.replace("\x00", "\ufffd"))), skip_style_tags=True)

@@ -105,6 +105,22 @@ _STRAY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
 _EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//[^\s\]]*\s*([^\]]*)\]?")
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MARKUP_CHARACTERS = frozenset("<>[]{}|'=*#:;!~-_&")
+
+
+def decode_entities(wikitext: str) -> str:
+    """Wikitext with its character entities decoded (``&nbsp;`` → a no-break space,
+    ``&ndash;`` → "–"), except those that stand for markup characters: ``&#91;&#91;`` from
+    a ``<nowiki>`` stays text, never a link."""
+
+    def one(m: re.Match[str]) -> str:
+        char = html.unescape(m.group())
+        return m.group() if char in _MARKUP_CHARACTERS or char == m.group() else char
+
+    return _ENTITY.sub(one, wikitext) if "&" in wikitext else wikitext
+
+
 def tidy(text: str) -> str:
     """Collapse whitespace and remove bold/italic quote runs, stray markup and leftover punctuation spacing."""
     text = html.unescape(text).replace("\xa0", " ")

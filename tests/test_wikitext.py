@@ -1,0 +1,65 @@
+"""The parse stage reads wikitext as MediaWiki does: the preprocessor's units first."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.wikitext import clean_text, find_templates, parse
+from kg.wikitext.preprocess import preprocess
+
+PREPROCESS = [
+    ("a<!-- x -->b", "ab", "comment"),
+    ("* a\n<!-- gone -->\n* b", "* a\n* b", "comment-line-goes-with-its-break"),
+    ("* a\n  <!-- gone --> <!-- too -->\n* b", "* a\n* b", "several-comments-on-a-line"),
+    ("x <!-- unclosed", "x ", "unclosed-comment-runs-to-the-end"),
+    ("<!-- a --> b", " b", "comment-on-the-first-line-keeps-the-rest"),
+    ("{{Infobox film\n| gross = $10<ref>{{cite web |title=B} [http://x f]</ref>\n}}", "{{Infobox film\n| gross = $10<ref/>\n}}", "unbalanced-template-in-a-ref"),
+    ('<ref name=a/> and <ref name="b">x</ref>', '<ref name=a/> and <ref name="b"/>', "named-refs"),
+    ("<REF>Upper</Ref>", "<ref/>", "case-insensitive"),
+    ("<ref>unclosed one\n<ref>and two", "&lt;ref>unclosed one\n&lt;ref>and two", "unclosed-ref-is-text"),
+    ("<nowiki>{{not}} [[a|b]]</nowiki>", "&#123;&#123;not&#125;&#125; &#91;&#91;a&#124;b&#93;&#93;", "nowiki-is-literal"),
+    ("<includeonly>hidden</includeonly>shown<noinclude>kept</noinclude><onlyinclude>also</onlyinclude>", "shownkeptalso", "inclusion-tags"),
+    ("a<includeonly>runs to the end", "a", "includeonly-unclosed"),
+    ("<poem>line one\nline two</poem>", "line one<br />\nline two", "poem"),
+    ("<math>x^{2}}}</math> after", "<math/> after", "math-is-opaque"),
+    ("<refuge> and <references/>", "<refuge> and <references/>", "not-an-extension-tag"),
+    ("<!-- <ref>in a comment</ref> -->x", "x", "tag-inside-a-comment"),
+    ("<nowiki><!-- not a comment --></nowiki>", "&#60;&#33;&#45;&#45; not a comment &#45;&#45;&#62;", "comment-inside-nowiki"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for t, e, _ in PREPROCESS], ids=[i for _, _, i in PREPROCESS])
+def test_preprocess(text: str, expected: str) -> None:
+    assert preprocess(text) == expected
+    assert preprocess(expected) == expected, "preprocessing twice changes nothing more"
+
+
+def test_an_unbalanced_template_in_a_reference_does_not_swallow_the_infobox() -> None:
+    code = parse(
+        "{{Infobox film\n| name  = Test Film\n"
+        "| gross = $10 million<ref>{{cite web |url=http://example.org |title=Box office |accessdate=May 1, 2012} "
+        "[http://example.org/fr figures]</ref>\n}}\n'''''Test Film''''' is a 1982 film.\n"
+    )
+    (box,) = find_templates(code, ["infobox film"])
+    assert clean_text(box.get("gross").value) == "$10 million"
+
+
+def test_nowiki_is_text_not_markup() -> None:
+    """Inside <nowiki> nothing is a link or a template; its text reads as itself (literals
+    never hold wiki markup, so the brackets and quotes themselves are not kept)."""
+    code = parse("<nowiki>[[Not a link]] {{not a template}} ''plain''</nowiki>")
+    assert not code.filter_wikilinks() and not code.filter_templates()
+    assert clean_text(code) == "Not a link not a template plain"
+
+
+def test_a_thousand_unclosed_refs_take_linear_time() -> None:
+    import time
+
+    def cpu(n: int) -> float:
+        text = "{{Infobox film}}\n== Cast ==\n" + "* <ref>unclosed\n" * n
+        start = time.process_time()
+        parse(text)
+        return time.process_time() - start
+
+    small, large = cpu(500), cpu(4000)
+    assert large < 8 * small + 0.5, (small, large)  # linear: 8x the input, about 8x the time
