@@ -66,8 +66,15 @@ def run_extractors(ctx: Context, extractors: Iterable[Extractor]) -> Extraction:
     """
     parts: dict[str, object] = {}
     for extractor in extractors:
+        ctx.names.where = extractor.name
         part = extractor.extract(ctx)
         if type(part) is not extractor.produces:
             raise TypeError(f"extractor {extractor.name!r} returned {type(part).__name__}, not {extractor.produces.__name__}")
         parts[extractor.name] = part
-    return Extraction(page=ctx.page, parts=parts, mentions=tuple(ctx.names.mentions), warnings=ctx.warnings)
+    for where, name, reason, context in ctx.names.rejected:
+        quoted = f' in "{context}"' if context != name else ""
+        ctx.warn(where, f'"{name}" is not a name ({reason}); skipped{quoted}')
+    return Extraction(
+        page=ctx.page, parts=parts, mentions=tuple(ctx.names.mentions), warnings=ctx.warnings,
+        rejected_names=len(ctx.names.rejected),
+    )

@@ -309,6 +309,8 @@ class Extraction:
     :param mentions: every (title, shown name) the extractors read for a global entity,
         in reading order; :func:`kg.resolve.resolve` chooses the names from them.
     :param warnings: what could not be read, one line each.
+    :param rejected_names: how many names were not minted because they do not read as
+        names (each is also a warning that quotes it).
     """
 
     page: Page
@@ -316,6 +318,7 @@ class Extraction:
     names: dict[str, str] = field(default_factory=dict)
     mentions: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)
+    rejected_names: int = 0
 
     @property
     def title(self) -> str:

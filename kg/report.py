@@ -38,6 +38,7 @@ class Row:
     listing_titles: int = 0
     tracks: int = 0
     warnings: int = 0
+    rejected: int = 0
     conforms: bool | None = None
     violations: int = 0
     error: str | None = None
@@ -236,6 +237,7 @@ def row_for(result: PageResult) -> Row:
     soundtrack = extraction.part(Soundtrack)
     row.tracks = sum(len(a.tracks) for a in soundtrack.albums) if soundtrack is not None else 0
     row.warnings = len(result.warnings)
+    row.rejected = extraction.rejected_names
     if result.report is not None:
         row.conforms, row.violations = result.report.conforms, len(result.report.violations)
     return row
@@ -243,7 +245,7 @@ def row_for(result: PageResult) -> Row:
 
 COLUMNS = (
     ("article", 38), ("triples", 7), ("people", 6), ("orgs", 4), ("cast", 4), ("crew", 4),
-    ("noms/rows", 9), ("tracks/titles", 13), ("warn", 4), ("conforms", 8),
+    ("noms/rows", 9), ("tracks/titles", 13), ("warn", 4), ("rejected", 8), ("conforms", 8),
 )
 
 
@@ -255,7 +257,7 @@ def format_row(row: Row) -> str:
     conforms = "-" if row.conforms is None else ("yes" if row.conforms else f"NO ({row.violations})")
     cells = [
         row.title[:38], str(row.triples), str(row.people), str(row.organisations), str(row.cast), str(row.crew),
-        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}", str(row.warnings), conforms,
+        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}", str(row.warnings), str(row.rejected), conforms,
     ]
     flag = "" if row.complete else "  <- gap"
     return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, (_, w)) in enumerate(zip(cells, COLUMNS))) + flag
@@ -272,5 +274,6 @@ def format_totals(totals: Totals) -> str:
         f"{totals.articles} articles exported ({conforming} conform), {totals.refused} refused; "
         f"{totals.sum('triples')} triples, {totals.sum('people')} people, {totals.sum('cast')} cast roles, "
         f"{totals.sum('crew')} crew credits, {totals.sum('nominations')}/{totals.sum('table_rows')} nominations/table rows, "
-        f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, {totals.sum('warnings')} warnings"
+        f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, {totals.sum('warnings')} warnings, "
+        f"{totals.sum('rejected')} names rejected"
     )

@@ -34,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kg.classify import FILM_INFOBOXES
+from kg.extract import run_extractors
 from kg.extractors import EXTRACTORS, Context
 from kg.extractors.names import NameReader
 from kg.model import Page
@@ -148,6 +149,5 @@ def run_case(case: Case, extractor_name: str) -> tuple[object, list[str]]:
         code = parse(page.text)
         infoboxes = find_templates(code, FILM_INFOBOXES, recursive=True)
         ctx = Context(page=page, code=code, infobox=infoboxes[0] if infoboxes else None, names=NameReader(code))
-        part = extractor.extract(ctx)
-    assert type(part) is extractor.produces
-    return part_view(part), ctx.warnings
+        extraction = run_extractors(ctx, [extractor])
+    return part_view(extraction.parts[extractor.name]), extraction.warnings

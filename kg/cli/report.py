@@ -19,7 +19,8 @@ def report_cmd(inputs, tsv, no_validate) -> None:
     Columns: triples; people (persons and music groups) and organisations; cast
     roles; crew credits; nominations / data rows of the accolades tables; tracks /
     titles of the track listings (both counted from the markup, independently of
-    the extractors); warnings; conforms. Pages kg refuses (not a film, redirect …)
+    the extractors); warnings; rejected (names not minted because they do not read
+    as names, each also a warning that quotes it); conforms. Pages kg refuses (not a film, redirect …)
     are listed with the reason. Nothing is written. Exit code 1 when a graph does not
     conform or a row shows a gap ("<- gap"), else 0.
 

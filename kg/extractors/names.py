@@ -35,9 +35,86 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 # "[[A]] & B Films": the joiner left at an end of the text between links
 _JOINER_AT_ENDS = re.compile(r"^\s*(?:and|&|or|with|,|;|/)\s+|\s+(?:and|&|or|with)\s*$|\s*[,;/]\s*$", re.I)
 _PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
+# "Lon Chaney, Jr.": the suffix belongs to the name before the comma.
+_SUFFIX_AFTER_COMMA = re.compile(r",\s*(Jr|Sr)\.?(?=\s*(?:$|[,;&/]|\band\b))")
 MAX_NAME_LENGTH = 150
 # A label that reads as a person's name: two or more capitalised words ("Rosemary Lane").
 _NAME_LIKE = re.compile(r"[A-Z][\w.'’-]*(?: (?:(?:de|da|van|von|der|del|la|le|di|bin|al) )?[A-Z][\w.'’-]*)+")
+
+
+# --------------------------------------------------------------------------- does it read as a name?
+# A name kg mints for a person, an organisation or a group from unlinked text must read as
+# one. What does not is never minted: the line is skipped with a warning that quotes it.
+
+#: Lower-case words that begin real names ("de Havilland", "van Gogh", "bin Laden").
+PARTICLES = frozenset("de da das do dos du van von der den del della di la le lo ten ter bin ibn al el d' y st".split())
+#: Words that make a text a clause or a description when written in lower case: pronouns,
+#: determiners and the verbs prose uses around names ("who", "his best known roles are").
+CLAUSE_WORDS = frozenset(
+    """he she they it who whom whose which what his her hers their theirs its him them we you
+    that this these those is are was were be been being has have had does did will would shall
+    should may might can could must plays played playing portrays portrayed portraying stars
+    starred starring appears appeared appearing voices voiced not also later then when where
+    while after before during because since until into onto about""".split()
+)
+#: Labels and job titles an infobox or a table writes in front of names, and words that
+#: name no one: never a person or an organisation on their own.
+ROLE_WORDS = frozenset(
+    """director directors producer producers writer writers music lyrics lyricist lyricists songs
+    song score scores theme themes judge narrator editor editing cinematography cinematographer
+    screenplay story dialogue dialogues cast crew vocals chorus choreography choreographer
+    composer composers singer singers playback host hosts presenter guest guests cameo cameos
+    himself herself themselves narration""".split()
+) | frozenset(
+    {
+        "background score", "background music", "original score", "additional music", "music director",
+        "sound director", "art director", "film score", "title song", "title track", "songs and score",
+        "executive producer", "associate producer", "co-producer", "line producer", "story and screenplay",
+        "screenplay and dialogues", "story, screenplay and dialogues", "special appearance", "guest appearance",
+        "item number", "voice", "voice over", "voice-over",
+    }
+)
+# Post-nominal letters of cinematographers' and editors' societies: not part of the name.
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:A\.\s?S\.\s?C\.?|ASC|B\.\s?S\.\s?C\.?|BSC|I\.\s?S\.\s?C\.?|ISC|C\.\s?S\.\s?C\.?|CSC|A\.\s?C\.\s?E\.?|ACE|GSC|AIC|AFC|NZCS))+$")
+_POST_NOMINAL_ONLY = re.compile(r"^(?:A\.\s?S\.\s?C\.?|ASC|B\.\s?S\.\s?C\.?|BSC|I\.\s?S\.\s?C\.?|ISC|A\.\s?C\.\s?E\.?|ACE|Jr\.?|Sr\.?|II|III|IV)$")
+# Abbreviations a full stop follows inside a name ("Dr. No", "St. Louis", "J. R. R. Tolkien").
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]|\b[A-Z]{2,4}|Dr|Mr|Mrs|Ms|Jr|Sr|St|Mt|Lt|Col|Gen|Capt|Sgt|Prof|Rev|Fr|Co|Inc|Ltd|Bros|Corp|No|Vol|vs)$")
+
+
+def name_problem(name: str, *, person: bool = True) -> str | None:
+    """Why ``name`` does not read as the name of a person (or, with ``person`` false, of an
+    organisation or place), or ``None`` when it does.
+
+    It is a role or label ("Background score", "Dialogues"); it starts in lower case (name
+    particles such as "de", "van" aside); it holds a pronoun, determiner or verb in lower
+    case ("who", "his best known roles are", "the hotel's"); it is a description ("an
+    83-year-old"); it runs on past a full stop into another sentence; or, for a person, it
+    is longer than a name. Real names in lower case exist ("bell hooks"): they are read
+    when the article links them, never from unlinked text.
+
+    :param name: a cleaned name (:func:`clean_name`).
+    """
+    key = name.casefold()
+    if key in ROLE_WORDS or key.rstrip(":") in ROLE_WORDS:
+        return "a role or label, not a name"
+    words = name.split()
+    if not words:
+        return "empty"
+    first = words[0]
+    if first[:1].islower() and not (first in PARTICLES and len(words) > 1 and words[1][:1].isupper()):
+        return "starts in lower case"
+    bare = [w.strip(".,;:!?\"'“”‘’()") for w in words]
+    clause = next((w for w in bare[1:] if w in CLAUSE_WORDS or w.endswith("'s") and w[:1].islower()), None)
+    if clause is not None:
+        return f'reads as a clause ("{clause}")'
+    if re.search(r"\d+[- ]year[- ]old", key):
+        return "a description"
+    for m in re.finditer(r"[.!?](?=\s+\S)", name):
+        if m.group() != "." or not _ABBREVIATION_END.search(name[: m.start()]):
+            return "runs on into another sentence"
+    if person and len(words) > 7:
+        return "too long for a name"
+    return None
 
 
 def fold(text: str) -> str:
@@ -76,6 +153,10 @@ class NameReader:
                 by_surname[fold(label.rsplit(" ", 1)[-1])].add(title)
         self._by_surname = {last: next(iter(titles)) for last, titles in by_surname.items() if len(titles) == 1}
         self.mentions: list[tuple[str, str]] = []
+        #: what the extractor running now is called (set by :func:`kg.extract.run_extractors`)
+        self.where = ""
+        #: (where, name, reason, the text it came from) of every name not minted
+        self.rejected: list[tuple[str, str, str, str]] = []
 
     def ref_for_link(self, link: Link) -> Ref:
         """The entity a link names; records the shown text as a candidate name.
@@ -99,10 +180,14 @@ class NameReader:
             return Ref(name, link.title, "")
         return self._seen(Ref(name, link.title, link.section))
 
-    def resolve(self, name: str) -> Ref | None:
+    def resolve(self, name: str, *, check: str | None = None, context: str = "") -> Ref | None:
         """The entity an unlinked ``name`` stands for (``None`` when it is not a name).
 
         :param name: clean text as shown.
+        :param check: ``"person"`` or ``"other"``: a name the article does not link
+            anywhere must read as a name of that kind (:func:`name_problem`); one that
+            does not is recorded in :attr:`rejected` and gives ``None``.
+        :param context: the text the name came from, quoted when it is rejected.
         """
         name = clean_name(name)
         if name is None:
@@ -117,6 +202,11 @@ class NameReader:
         surname = self._by_surname.get(fold(name)) if " " not in name and name[:1].isupper() else None
         if surname is not None:
             return self._seen(Ref(name, surname))
+        if check is not None:
+            problem = name_problem(name, person=check == "person")
+            if problem is not None:
+                self.rejected.append((self.where, name, problem, context or name))
+                return None
         return Ref(name)
 
     def linked(self, name: str) -> Ref:
@@ -131,27 +221,38 @@ class NameReader:
     def refs(self, fragment: Wikicode | str, *, split: bool = True) -> list[Ref]:
         """The entities named in one list item.
 
-        Every link is one entity. Plain text between links is split on ``,`` ``;``
-        ``and`` ``&`` ``/`` when ``split`` is true (people), and kept whole otherwise
-        (organisations, works).
+        Every link is one entity (named after its page when what it shows does not read
+        as a name). Plain text between links is split on ``,`` ``;`` ``and`` ``&`` ``/``
+        when ``split`` is true (people), and kept whole otherwise (organisations, places);
+        a piece the article does not link anywhere must read as a name
+        (:func:`name_problem`), else it is skipped and recorded in :attr:`rejected`.
 
         :param fragment: one item of an infobox value, table cell or list line.
-        :param split: split plain text into several names.
+        :param split: split plain text into several names (people).
         """
         if isinstance(fragment, str):
             fragment = parse(fragment)
         out: list[Ref] = []
         buffer: list[str] = []
+        context = ""
 
         def flush() -> None:
+            nonlocal context
             text = clean_text("".join(buffer))
             buffer.clear()
             if not text:
                 return
+            if not context:
+                context = clean_text(fragment)[:160]
             text = _JOINER_AT_ENDS.sub("", _PAREN.sub("", text)).strip()
+            if text.casefold() in NOT_A_NAME:
+                return
+            text = _SUFFIX_AFTER_COMMA.sub(r" \1.", _POST_NOMINALS.sub("", text))
             pieces = _PERSON_SEPARATORS.split(text) if split else [text]
             for piece in pieces:
-                ref = self.resolve(piece)
+                if _POST_NOMINAL_ONLY.match(piece.strip()):
+                    continue  # "A.S.C." after a comma: letters after a name, not a name
+                ref = self.resolve(piece, check="person" if split else "other", context=context)
                 if ref is not None:
                     out.append(ref)
 
@@ -162,7 +263,11 @@ class NameReader:
                 continue
             if isinstance(node, Link):
                 flush()
-                if clean_name(node.text or node.title) is not None:
+                shown = clean_name(node.text or node.title)
+                if shown is not None:
+                    if node.section is None and name_problem(shown, person=split) is not None:
+                        # "[[Jane Roe|his wife]]": the page is the entity, what it shows is prose
+                        node = Link(node.title, None, strip_disambiguator(node.title))
                     out.append(self.ref_for_link(node))
             else:
                 buffer.append(node)
@@ -182,7 +287,10 @@ def clean_name(text: str) -> str | None:
 
     :param text: clean text.
     """
-    name = _PAREN.sub("", text).strip().strip("\"“”'‘’ ,;:.*-–—").strip()
+    name = _PAREN.sub("", text).strip().strip("\"“”'‘’ ,;:*-–—").strip()
+    while name.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|Co|Inc|Ltd|Bros|Corp|St|Dr))\.$", name):
+        name = name[:-1].rstrip()
+    name = name.strip("\"“”'‘’ ,;:*-–—").strip()
     if name.endswith(" Jr") or name.endswith(" Sr"):
         name += "."
     name = re.sub(r"\s+", " ", name)
