@@ -311,6 +311,9 @@ class Extraction:
     :param warnings: what could not be read, one line each.
     :param rejected_names: how many names were not minted because they do not read as
         names (each is also a warning that quotes it).
+    :param organisations: the entities (``("title", page)`` or ``("name", shown name)``) the
+        article makes organisations, whatever role they are credited in; filled by
+        :func:`kg.resolve.resolve`.
     """
 
     page: Page
@@ -319,6 +322,7 @@ class Extraction:
     mentions: tuple[tuple[str, str], ...] = ()
     warnings: list[str] = field(default_factory=list)
     rejected_names: int = 0
+    organisations: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def title(self) -> str:
@@ -329,6 +333,10 @@ class Extraction:
     def film(self) -> FilmInfo:
         """The ``film`` part."""
         return self.parts["film"]  # type: ignore[return-value]
+
+    def part_or_none(self, name: str) -> object | None:
+        """The part of the extractor called ``name``, or ``None``."""
+        return self.parts.get(name)
 
     def part(self, cls: type[_P]) -> _P | None:
         """The part of class ``cls``, or ``None`` when its extractor did not run."""

@@ -1,18 +1,49 @@
-"""The resolve stage: one name per entity, chosen once every extractor has run.
+"""The resolve stage: one node per entity, one name and one type each, decided once every
+extractor has run.
 
 Extractors read names one at a time (:class:`kg.extractors.names.NameReader`) and record
 each global entity they meet as a *mention*: the page title and the name the article
-shows there. An entity is shown in several places, sometimes under several names
-("Nic Cage" in the cast, "Nicolas Cage" in the infobox); here each entity gets the one
-name the article shows most often, the first shown on a tie, so that a node has a
-single ``schema:name`` in the article's graph.
+shows there. Here, with the whole article's extraction at hand:
+
+- each entity gets the one name the article shows most often, the first shown on a tie,
+  so that a node has a single ``schema:name`` in the article's graph;
+- each entity gets one type. What the article says of it decides: a company's credit
+  (studio, distributor, record label), or a company's form of name ("… Pictures", "…
+  Films", "… Productions", "… Ltd") in a role companies also hold (producer, music,
+  nominee), makes it an organisation in every role, so that a company listed as a
+  producer is not also a person. A company credit that links a person's page
+  under the company's own name ("[[James Vallo|James Vallo Movies]]") is not that person:
+  the company stays a node of its own, scoped to the article, with ``rdfs:seeAlso`` the page.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
 
-from kg.model import Extraction
+from kg.model import Accolades, Cast, Crew, Extraction, Ref, Soundtrack
+
+#: Words that end or make up the name of a company, not of a person.
+COMPANY = re.compile(
+    r"\b(?:Pictures|Films|Productions?|Studios?|Entertainment|Media|Multimedia|Digitals?|Limited|Ltd\.?|Inc\.?|"
+    r"LLC|Corporation|Corp\.?|Company|Co\.|Group|Movies|Motion Pictures|Telefilms|Creations|Combines?|Arts|"
+    r"Cinemas?|Releasing|Distribution|Distributors|Records|Animation|Network|Television|Broadcasting|"
+    r"Board|Institute|Foundation|Society|Association|Department|Pvt\.?|Private|GmbH|S\.A\.|S\.p\.A\.|B\.V\.|"
+    r"Enterprises?|Ventures|Talkies|Syndicate|Associates|International|Industries|Holdings)\b"
+)
+#: Crew roles only companies hold.
+ORGANISATION_ROLES = frozenset({"studio", "distributor"})
+
+
+def looks_like_company(name: str) -> bool:
+    """Whether ``name`` has a company's form ("Rajshri Productions", "Televista Digitals Limited")."""
+    return bool(COMPANY.search(name))
+
+
+def key(ref: Ref) -> tuple[str, str]:
+    """What identifies a ref's node within the article: its page, or its name when unlinked."""
+    return ("title", ref.title) if ref.is_global else ("name", ref.name)
 
 
 def choose_names(mentions: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -31,11 +62,98 @@ def choose_names(mentions: tuple[tuple[str, str], ...]) -> dict[str, str]:
     }
 
 
+def _person_refs(extraction: Extraction) -> list[Ref]:
+    refs: list[Ref] = []
+    crew = extraction.part(Crew)
+    if crew is not None:
+        refs += [c.ref for c in crew.credits if c.role not in ORGANISATION_ROLES]
+    cast = extraction.part(Cast)
+    if cast is not None:
+        refs += [c.actor for c in cast.credits]
+    accolades = extraction.part(Accolades)
+    if accolades is not None:
+        refs += [r for n in accolades.nominations for r in n.nominees]
+    soundtrack = extraction.part(Soundtrack)
+    if soundtrack is not None:
+        for album in soundtrack.albums:
+            refs += list(album.producers)
+            refs += [a.ref for a in album.artists if not a.group]
+            for track in album.tracks:
+                refs += [a.ref for a in track.composers + track.lyricists + track.performers if not a.group]
+    film = extraction.part_or_none("film")
+    if film is not None:
+        refs += [a for b in film.based_on for a in b.authors]
+    return refs
+
+
+#: Person roles an article also gives to companies (a production house as producer, a
+#: music library as composer, a studio as nominee); a director or an actor is a person.
+COMPANY_CAPABLE_ROLES = frozenset({"producer", "music"})
+
+
+def _company_capable_refs(extraction: Extraction) -> list[Ref]:
+    refs: list[Ref] = []
+    crew = extraction.part(Crew)
+    if crew is not None:
+        refs += [c.ref for c in crew.credits if c.role in COMPANY_CAPABLE_ROLES]
+    accolades = extraction.part(Accolades)
+    if accolades is not None:
+        refs += [r for n in accolades.nominations for r in n.nominees]
+    soundtrack = extraction.part(Soundtrack)
+    if soundtrack is not None:
+        refs += [r for album in soundtrack.albums for r in album.producers]
+    return refs
+
+
+def _organisation_refs(extraction: Extraction) -> list[Ref]:
+    refs: list[Ref] = []
+    crew = extraction.part(Crew)
+    if crew is not None:
+        refs += [c.ref for c in crew.credits if c.role in ORGANISATION_ROLES]
+    soundtrack = extraction.part(Soundtrack)
+    if soundtrack is not None:
+        refs += [label for album in soundtrack.albums for label in album.labels]
+    return refs
+
+
+def settle_types(extraction: Extraction) -> Extraction:
+    """Decide which entities are organisations (:attr:`Extraction.organisations`), and give a
+    company credit that links a person's page a node of its own."""
+    people = _person_refs(extraction)
+    companies = _organisation_refs(extraction)
+    person_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ref in people:
+        person_names[key(ref)].add(extraction.names.get(ref.title, ref.name) if ref.is_global else ref.name)
+    split: set[Ref] = set()
+    organisations: set[tuple[str, str]] = set()
+    for ref in companies:
+        k = key(ref)
+        names = person_names.get(k)
+        if names and ref.is_global and looks_like_company(ref.name) and ref.name not in names:
+            split.add(ref)  # "[[James Vallo|James Vallo Movies]]": the company, not the person
+        else:
+            organisations.add(k)
+    for ref in _company_capable_refs(extraction):
+        if looks_like_company(ref.name):
+            organisations.add(key(ref))
+    crew = extraction.part(Crew)
+    if split and crew is not None:
+        credits = tuple(
+            replace(c, ref=Ref(c.ref.name, c.ref.title, "")) if c.role in ORGANISATION_ROLES and c.ref in split else c
+            for c in crew.credits
+        )
+        extraction.parts[next(n for n, p in extraction.parts.items() if p is crew)] = replace(crew, credits=credits)
+        organisations |= {("name", r.name) for r in split}
+    extraction.organisations = frozenset(organisations)
+    return extraction
+
+
 def resolve(extraction: Extraction) -> Extraction:
-    """Choose the names of the extraction's global entities (:attr:`Extraction.names`).
+    """Choose the names of the extraction's global entities (:attr:`Extraction.names`) and
+    which entities are organisations (:attr:`Extraction.organisations`).
 
     :param extraction: what the extractors found, with their mentions.
-    :returns: the same extraction, its names filled.
+    :returns: the same extraction, resolved.
     """
     extraction.names = choose_names(extraction.mentions)
-    return extraction
+    return settle_types(extraction)

@@ -43,9 +43,7 @@ def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
         g.add((node, KG.rank, Literal(nom.rank)))
     for note in nom.notes:
         g.add((node, KG.note, en(note)))
-    nominees = [
-        b.entity(ref, SCHEMA.Organization if ref in b.organisations else SCHEMA.Person) for ref in nom.nominees
-    ] or [film]
+    nominees = [b.entity(ref, SCHEMA.Person) for ref in nom.nominees] or [film]
     for nominee in nominees:
         g.add((node, KG.nominee, nominee))
         if nom.result == "won":

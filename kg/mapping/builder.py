@@ -65,9 +65,8 @@ class GraphBuilder:
         self.film = URIRef(minter.entity(extraction.title))
         self.graph_iri = minter.graph(extraction.title)
         self.g = new_graph(self.graph_iri)
-        #: entities the crew credits as companies (studios, distributors): a nominee
-        #: among them is an organisation, not a person
-        self.organisations: set[Ref] = set()
+        #: the entities the article makes organisations (:func:`kg.resolve.settle_types`)
+        self.organisations = extraction.organisations
 
     def node(self, *parts: str | int) -> URIRef:
         """A structural node under the film (``node("cast", 3)`` → ``…#cast/3``)."""
@@ -80,6 +79,8 @@ class GraphBuilder:
             shows most often (ceremonies and award categories are named by their article).
         """
         g = self.g
+        if cls == SCHEMA.Person and (("title", ref.title) if ref.is_global else ("name", ref.name)) in self.organisations:
+            cls = SCHEMA.Organization  # a company credited in a person's role (a producer, a nominee)
         if ref.is_global:
             node = URIRef(self.minter.entity(ref.title))
             name = name or self.x.names.get(ref.title, ref.name)

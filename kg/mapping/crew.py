@@ -28,6 +28,4 @@ def map_crew(b: GraphBuilder, crew: Crew) -> None:
     """``schema:director``, ``kg:screenwriter``, ``schema:productionCompany`` … of the film."""
     for credit in crew.credits:
         prop, cls = CREDIT_PROPERTIES[credit.role]
-        if cls == SCHEMA.Organization:
-            b.organisations.add(credit.ref)
         b.g.add((b.film, prop, b.entity(credit.ref, cls)))

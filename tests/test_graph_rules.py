@@ -1,0 +1,59 @@
+"""Graph-level rules of the reading: one type per node, companies never people, what a
+real article gives always conforms."""
+
+from __future__ import annotations
+
+from rdflib import RDF, URIRef
+
+from kg.model import Page
+from kg.pipeline import process_page
+from kg.vocab import SCHEMA
+
+BASE = "https://w3id.org/kg-film/resource/"
+
+
+def export(text: str, title: str = "Test Film"):
+    result = process_page(Page(title=title, text=text, source="test.wiki"))
+    assert result.error is None, result.error
+    return result
+
+
+def types(result, name: str) -> set[URIRef]:
+    nodes = [s for s, o in result.graph.subject_objects(SCHEMA.name) if str(o) == name]
+    assert nodes, name
+    return {t for n in nodes for t in result.graph.objects(n, RDF.type)}
+
+
+def test_two_official_websites_conform() -> None:
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| website = {{Official website|https://example.org/}}\n}}\n"
+        "== External links ==\n* {{Official website|https://example.jp/}}\n"
+    )
+    assert result.conforms, [v.line() for v in result.report.violations]
+    assert len(set(result.graph.objects(URIRef(BASE + "Test_Film"), SCHEMA.url))) == 2
+
+
+def test_a_company_credited_as_producer_is_an_organisation() -> None:
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| producer = Rajshri Productions\n| studio = Rajshri Productions\n}}\n"
+    )
+    assert types(result, "Rajshri Productions") == {SCHEMA.Organization}
+    assert result.conforms
+
+
+def test_a_studio_linking_a_persons_page_is_not_that_person() -> None:
+    """[[James Vallo|James Vallo Movies]] as studio, [[James Vallo]] in the cast: two nodes."""
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| producer = [[James Vallo]]\n| studio = [[James Vallo|James Vallo Movies]]\n}}\n"
+        "== Cast ==\n* [[James Vallo]] as Jack\n"
+    )
+    assert types(result, "James Vallo") == {SCHEMA.Person}
+    assert types(result, "James Vallo Movies") == {SCHEMA.Organization}
+    assert result.conforms
+
+
+def test_a_release_country_is_the_country_node() -> None:
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| country = India\n| released = {{Film date|2001|6|15|India}}\n}}\n"
+    )
+    assert types(result, "India") == {SCHEMA.Country}
