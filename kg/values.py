@@ -24,6 +24,7 @@ from decimal import Context, Decimal, InvalidOperation, localcontext
 
 __all__ = [
     "COUNTRIES",
+    "NATIONALITIES",
     "COUNTRY_ALIASES",
     "CURRENCY_CODES",
     "CURRENCY_SYMBOLS",
@@ -258,6 +259,20 @@ COUNTRIES: frozenset[str] = frozenset(
     Republic of China (1912–1949)|Kingdom of Yugoslavia|Mandatory Palestine|British Hong Kong
     """.split("|")
 ) - {""}
+
+
+#: Adjectives of nationality and region a film lead uses ("a 1988 Japanese film"): never a genre.
+NATIONALITIES: frozenset[str] = frozenset(
+    """american british english scottish welsh irish indian japanese french german italian spanish
+    korean south korean chinese hong kong taiwanese soviet russian mexican brazilian argentine
+    canadian australian new zealand swedish danish norwegian finnish icelandic dutch belgian swiss
+    austrian polish czech czechoslovak hungarian romanian bulgarian greek turkish iranian israeli
+    egyptian nigerian south african pakistani bangladeshi sri lankan nepali thai vietnamese
+    filipino indonesian malaysian singaporean european asian african latin american hollywood
+    bollywood kollywood tollywood mollywood sandalwood west german east german yugoslav portuguese
+    hindi tamil telugu malayalam kannada bengali marathi punjabi gujarati odia assamese urdu
+    bhojpuri""".split()
+) | frozenset({"south korean", "hong kong", "new zealand", "south african", "sri lankan", "latin american", "west german", "east german"})
 
 
 def country_title(name: str) -> str | None:
@@ -679,6 +694,8 @@ _BARE_RUNTIME_RE = re.compile(
     rf"^(?:(?P<n>{_QTY})(?:{_DASH}{_QTY})?(?:\s?\([^()]*\))?[\s,;/]*)+$"
 )
 _BARE_NUMBER_RE = re.compile(rf"({_QTY})(?:{_DASH}{_QTY})?")
+# A running time written as a clock, hours:minutes:seconds or minutes:seconds, alone.
+_CLOCK_RE = re.compile(r"^(?:(?P<h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<m>[0-9]{1,3}):(?P<s>[0-5][0-9])$")
 
 
 def _seconds(quantity: str | None, unit: int) -> Decimal:
@@ -693,9 +710,14 @@ def parse_runtime(text: str) -> list[int]:
     :returns: each running time, in seconds, in the order the text gives them
         (``[8520, 9300]`` for the last example); ``[]`` when there is none. A range
         (``"90–95 minutes"``) gives its first value. A text of bare numbers
-        (``"111"``, ``"111 (TV)"``) is read as minutes.
+        (``"111"``, ``"111 (TV)"``) is read as minutes; a clock alone (``"1:36:00"``,
+        ``"96:00"``, as {{Duration}} shows a time) as hours, minutes and seconds.
     """
     text = _clean(text)
+    clock = _CLOCK_RE.match(text)
+    if clock:  # "1:36:00", "96:00": what {{Duration}} shows
+        h, m, s = clock.group("h", "m", "s")
+        return [int(h or 0) * 3600 + int(m) * 60 + int(s)]
     result: list[int] = []
     for match in _RUNTIME_RE.finditer(text):
         h, m, s = match.group("h", "m", "s")

@@ -27,6 +27,8 @@ from kg.titles import strip_disambiguator
 from kg.values import (
     PartialDate,
     country_title,
+    LANGUAGES,
+    NATIONALITIES,
     language_code,
     normalise_country,
     parse_dates,
@@ -72,6 +74,8 @@ CURRENCY_TEMPLATES = {
     "lkr": "LKR ", "npr": "NPR ", "sgd": "S$", "chf": "CHF ", "sek": "SEK ", "nok": "NOK ", "dkk": "DKK ",
     "try": "TRY ", "thb": "THB ", "myr": "MYR ", "mxn": "MXN ", "zar": "ZAR ", "egp": "EGP ",
 }
+# Templates that show "est." before an amount (https://en.wikipedia.org/wiki/Template:Estimation).
+ESTIMATE_TEMPLATES = frozenset({"estimation", "est.", "est", "estimate", "estimated"})
 # INRConvert's unit letters.
 INR_UNITS = {"c": "crore", "cr": "crore", "crore": "crore", "l": "lakh", "lakh": "lakh", "b": "billion", "m": "million", "k": "thousand"}
 
@@ -82,7 +86,7 @@ class FilmExtractor:
 
     def extract(self, ctx) -> FilmInfo:
         box = ctx.infobox
-        name = clean_text(get_param(box, *NAME_PARAMS)) if box is not None else ""
+        name = _first_line(get_param(box, *NAME_PARAMS)) if box is not None else ""
         info = FilmInfo(name=name or strip_disambiguator(ctx.page.title), description=_short_description(ctx.code), genres=tuple(_genres(ctx.code)))
         if box is None:
             return info
@@ -100,6 +104,15 @@ class FilmExtractor:
             gross=_money(ctx, "gross", get_param(box, *GROSS_PARAMS)),
             based_on=tuple(_based_on(ctx, get_param(box, *BASED_ON_PARAMS))),
         )
+
+
+def _first_line(value: Wikicode | None) -> str:
+    """The film's name as its first line shows it: "Pather Panchali<br />{{lang|bn|পথের পাঁচালী}}"
+    is "Pather Panchali" (the second line is the name in another script)."""
+    if value is None:
+        return ""
+    items = split_items(value)
+    return clean_text(items[0]) if items else clean_text(value)
 
 
 def _short_description(code: Wikicode) -> str | None:
@@ -163,8 +176,8 @@ def _releases(ctx, value: Wikicode | None) -> list[Release]:
             name = template_name(t)
             if name in FILM_DATE_TEMPLATES:
                 args = positional(t)
-                for i in range(0, len(args), 4):
-                    group = args[i : i + 4]
+                groups = [args[i : i + 4] for i in range(0, len(args), 4)]
+                for group in groups:
                     parts = [clean_text(g) for g in group[:3]]
                     if not parts or not parts[0]:
                         continue
@@ -172,7 +185,10 @@ def _releases(ctx, value: Wikicode | None) -> list[Release]:
                     if date is None:
                         ctx.warn("released", f'cannot read {{{{{name}}}}} date "{"|".join(parts)}"')
                         continue
-                    out.append(Release(date, **_release_label(ctx, group[3] if len(group) > 3 else None)))
+                    label = group[3] if len(group) > 3 else None
+                    if label is None and len(groups) == 1:
+                        label = _text_without_templates(item)  # "{{Film date|2017|9|1}} (India)"
+                    out.append(Release(date, **_release_label(ctx, label)))
                 handled = True
             elif name in START_DATE_TEMPLATES:
                 args = [clean_text(a) for a in positional(t)[:3]]
@@ -244,8 +260,14 @@ def _countries(ctx, value: Wikicode | None) -> list[Ref]:
                 title = link.title
                 name = link.text or title
             else:
-                name = normalise_country(re.sub(r"\s*\([^()]*\)", "", text).strip())
-                title = name
+                shown = re.sub(r"\s*\([^()]*\)", "", text).strip()
+                title = country_title(shown)
+                if title is None:
+                    # an unlinked name that is no country ("Tamil Nadu"): not a country of origin
+                    if shown:
+                        ctx.warn("country", f'"{shown}" is not a country; skipped')
+                    continue
+                name = title
             if not name or len(name) > 80:
                 continue
             ref = ctx.names.ref_for_link(Link(title, None, name))
@@ -280,6 +302,9 @@ def money_text(value: Wikicode) -> str:
     for node in value.nodes:
         if isinstance(node, Template):
             name = template_name(node)
+            if name in ESTIMATE_TEMPLATES:
+                parts.append(" est. ")
+                continue
             if name in CURRENCY_TEMPLATES:
                 args = [clean_text(a) for a in positional(node)]
                 amount = args[0] if args else ""
@@ -304,7 +329,23 @@ def _money(ctx, where: str, value: Wikicode | None):
     return money
 
 
+# What a source work is called when the article names no work: "Characters by …", "the novel".
+WORK_PLACEHOLDERS = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:characters?|novel|novels|play|stage play|short story|story|stories|book|books|"
+    r"comics?|comic book|manga|series|musical|poem|song|film|screenplay|memoir|biography|life|works?|"
+    r"true story|true events|real events|events)(?:\s+by)?$",
+    re.I,
+)
+# "by" at the end of a line, the author on the next: one credit ("''Waltz into Darkness'' by<br>[[X]]").
+_BY_LINE_BREAK = re.compile(r"\s+by\s*(?:<\s*br\s*/?\s*>|\n\s*[*#]?)\s*", re.I)
+# "''[[In a Grove]]'' and ''[[Rashōmon]]''": two works in one argument.
+_TWO_WORKS = re.compile(r"('{2,}[^']+'{2,})\s+(?:and|&)\s+('{2,}[^']+'{2,})")
+
+
 def _based_on(ctx, value: Wikicode | None) -> list[BasedOn]:
+    """The works the film is based on, with their authors: {{Based on|work|author…}}
+    (several works in one argument too), or "''Work'' by [[Author]]" lines. A placeholder
+    that names no work ("Characters", "the novel") gives none."""
     if value is None:
         return []
     out: list[BasedOn] = []
@@ -313,56 +354,106 @@ def _based_on(ctx, value: Wikicode | None) -> list[BasedOn]:
         args = positional(t)
         if not args:
             continue
-        work = _work_ref(ctx, args[0])
-        if work is None:
-            continue
         authors = [r for a in args[1:] for item in split_items(a) for r in ctx.names.refs(item)]
-        out.append(BasedOn(work, tuple(authors), "based_on"))
+        for work_code in _works(args[0]):
+            work = _work_ref(ctx, work_code, authors)
+            if work is not None:
+                out.append(BasedOn(work, tuple(authors), "based_on"))
     if templates:
         return out
-    # plain text: "''Novel'' by [[Author]]" (one per line)
-    for item in split_items(value):
+    # plain text: "''Novel'' by [[Author]]" (one per line; "by" may end a line)
+    for item in split_items(parse(_BY_LINE_BREAK.sub(" by ", str(value)))):
         raw = str(item)
-        m = re.split(r"\s+by\s+", raw, maxsplit=1)
-        work = _work_ref(ctx, parse(m[0]))
-        if work is None:
-            continue
+        m = re.split(r"\s+by\s+|^by\s+", raw, maxsplit=1)
         authors = ctx.names.refs(parse(m[1])) if len(m) > 1 else []
-        out.append(BasedOn(work, tuple(authors), "based_on"))
+        if not m[0].strip() and out and authors:  # a line "by [[Author]]" under the work
+            out[-1] = BasedOn(out[-1].work, out[-1].authors + tuple(authors), "based_on")
+            continue
+        for work_code in _works(parse(m[0])):
+            work = _work_ref(ctx, work_code, authors)
+            if work is not None:
+                out.append(BasedOn(work, tuple(authors), "based_on"))
     return out
 
 
-def _work_ref(ctx, code: Wikicode) -> Ref | None:
-    # prefer an italicised / linked title; drop "(stage play)"-style kind labels
+def _works(code: Wikicode) -> list[Wikicode]:
+    """The works one argument names: its first line, split when it joins two titles."""
+    items = split_items(code)
+    first = str(items[0]) if items else str(code)
+    m = _TWO_WORKS.search(first)
+    if m:
+        return [parse(m.group(1)), parse(m.group(2))]
+    return [parse(first)]
+
+
+def _work_ref(ctx, code: Wikicode, authors: list[Ref] = ()) -> Ref | None:
+    """The work a fragment names: its link, else its italic title, else its text; nothing for
+    a placeholder. A work linked to one of its authors' pages is not that author: it stays a
+    node of its own, with the page as ``rdfs:seeAlso``."""
     link = _first_link(code)
     text = clean_text(code)
     text = re.sub(r"^\s*\([^()]*\)\s*", "", text)
     text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip().strip('"“”')
     if link is not None:
-        return ctx.names.ref_for_link(link)
-    if not text:
+        ref = ctx.names.ref_for_link(link)
+        if ref.is_global and any(a.title == ref.title for a in authors):
+            return Ref(ref.name, ref.title, "")
+        return ref
+    italic = re.search(r"'{2,}([^']+?)'{2,}", str(code))
+    if italic:  # "the novel ''Chemmeen'' by …", "''Sister Act'' 1937 magazine story"
+        text = clean_text(italic.group(1)).strip('"“”')
+    if not text or WORK_PLACEHOLDERS.match(text):
         return None
     return ctx.names.resolve(text)
 
 
+#: Genres a lead links without the word "film" in the page title ("[[drama]] film",
+#: "[[Western (genre)|Western]]", "[[romantic comedy]]").
+GENRE_WORDS = frozenset(
+    word.strip()
+    for word in """action|adventure|animated|animation|anthology|biographical|biopic|black comedy|buddy|
+    comedy|comedy-drama|comedy drama|coming-of-age|crime|cyberpunk|disaster|documentary|drama|dramedy|epic|
+    erotic|experimental|fantasy|film noir|neo-noir|noir|heist|historical|horror|martial arts|masala|
+    melodrama|mockumentary|musical|mystery|parody|period|political|psychological|romance|romantic|
+    romantic comedy|romantic drama|satire|science fiction|science-fiction|slasher|spy|sports|superhero|
+    supernatural|suspense|swashbuckler|teen|thriller|action thriller|crime thriller|psychological thriller|
+    legal drama|courtroom drama|war|western|spaghetti western|zombie|family|children's|christmas|dance|
+    slapstick|screwball|road movie|short|silent|art|independent|cult|body horror|folk horror|gangster|
+    samurai|wuxia|kaiju|jidaigeki|giallo""".split("|")
+)
+# Links in a lead that say where a film is from, when it was made or in what format, never its genre.
+NOT_A_GENRE = re.compile(
+    r"^cinema of\b|\bcinema$|\bfilm industry$|\bfilms of\b|\blanguage$|^\d{3,4}s?\b|\bin film$|"
+    r"^(?:3d film|imax|black and white|black-and-white|color motion picture film|colour film|sound film)$",
+    re.I,
+)
+
+
 def _genres(code: Wikicode) -> list[str]:
-    """Genres named in the lead's first sentence ("… is a 1995 American drama film …")."""
+    """Genres named in the lead's first sentence ("… is a 1995 American drama film …"): the
+    links between "is a" and "film" that name a kind of film, never where it is from (a
+    "Cinema of …" page, a language, a nationality), its year or its format."""
     first = _first_sentence(lead(code))
     if first is None:
         return []
-    m = re.search(r"\b(?:is|was)\s+(?:a|an)\s+(.*?)\b(?:film|movie|picture)s?\b", clean_text(first))
+    m = re.search(r"\b(?:is|was)\s+(?:a|an)\s+(.*?)\b(?:film|movie|picture)s?\b(?! noir)", clean_text(first))
     if not m:
         return []
+    span = m.group(1).lower()
     out = []
     for node in first.filter_wikilinks(recursive=False):
         link = parse_link(node)
         if link is None:
             continue
-        text = link.text.lower()
-        if re.search(r"\b(film|movie|cinema)\b", link.title.lower()) or text.endswith(("film", "movie")):
-            genre = re.sub(r"\s*\b(film|movie|picture)s?\b$", "", text).strip()
-            if genre and genre not in out and not re.fullmatch(r"\d{4}s?|american|british|indian", genre) and genre in m.group(1).lower():
-                out.append(genre)
+        text, title = link.text.lower(), link.title.lower()
+        genre = re.sub(r"\s*\b(film|movie|picture)s?$", "", text).strip()
+        if not genre or genre in out or genre not in span:
+            continue
+        if NOT_A_GENRE.search(title) or NOT_A_GENRE.search(genre) or genre in LANGUAGES or genre in NATIONALITIES:
+            continue
+        page = re.sub(r"\s*\([^()]*\)$", "", title)  # "western (genre)" → "western"
+        if re.search(r"\b(film|movie)s?\b", title) or text.endswith(("film", "movie")) or page in GENRE_WORDS or genre in GENRE_WORDS:
+            out.append(genre)
     return out
 
 

@@ -89,8 +89,8 @@ def map_based_on(b: GraphBuilder, based_on: BasedOn) -> None:
         work = b.node("work", work_ref.name)
         g.add((work, RDF.type, SCHEMA.Book))
         g.add((work, SCHEMA.name, en(work_ref.name)))
-        if work_ref.section and work_ref.title:
-            g.add((work, RDFS.seeAlso, URIRef(wikipedia_url(work_ref.title, work_ref.section))))
+        if work_ref.section is not None and work_ref.title:
+            g.add((work, RDFS.seeAlso, URIRef(wikipedia_url(work_ref.title, work_ref.section or None))))
     g.add((b.film, SCHEMA.isBasedOn, work))
     for author in based_on.authors:
         g.add((work, SCHEMA.author, b.entity(author, SCHEMA.Person)))

@@ -67,6 +67,33 @@ LIST_TEMPLATES = frozenset(
 BLOCK_LIST_TEMPLATES = frozenset({"plainlist", "plain list", "flatlist", "flat list", "indented plainlist"})
 
 
+#: {{Duration|h=|m=|s=}} (or positional hours, minutes, seconds) shows a time as a clock:
+#: "1:36:00", "3:05" (https://en.wikipedia.org/wiki/Template:Duration).
+DURATION_TEMPLATES = frozenset({"duration", "duration/ms", "dur"})
+
+
+def render_duration(template: Template) -> str:
+    """What {{Duration}} shows: ``h:mm:ss`` with hours, else ``m:ss``; ``""`` when unreadable."""
+    from kg.wikitext.text import clean_text
+
+    ps = params(template)
+    args = positional(template)
+
+    def part(name: str, index: int) -> int | None:
+        value = clean_text(ps.get(name)) or (clean_text(args[index]) if index < len(args) else "")
+        if not value:
+            return 0
+        try:
+            return int(float(value))
+        except ValueError:
+            return None
+
+    h, m, s = part("h", 0), part("m", 1), part("s", 2)
+    if None in (h, m, s) or not (h or m or s):
+        return ""
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
 def template_name(template: Template) -> str:
     """A template's name, normalised for lookup: lower-case, ``_`` as space, no ``Template:``.
 

@@ -11,6 +11,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kg.wikitext.parse import _TAG_NAMES, parse
 from kg.wikitext.templates import (
+    DURATION_TEMPLATES,
+    render_duration,
     FIXED_TEXT, JOIN_TWO_ARGS, LIST_TEMPLATES, SHOW_FIRST_ARG, SHOW_SECOND_ARG, evaluate_expr, positional, template_name,
 )
 
@@ -29,6 +31,8 @@ def _render_template(t: Template, keep_links: bool) -> str:
         return evaluate_expr(expression) or ""
     if name in FIXED_TEXT:
         return FIXED_TEXT[name]
+    if name in DURATION_TEMPLATES:
+        return render_duration(t)
     args = positional(t)
     if name in LIST_TEMPLATES:
         items = [_render(a, keep_links) for a in args]
