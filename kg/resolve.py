@@ -22,23 +22,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from kg.extractors.names import looks_like_company
 from kg.model import Accolades, Cast, Crew, Extraction, Ref, Soundtrack
 
-#: Words that end or make up the name of a company, not of a person.
-COMPANY = re.compile(
-    r"\b(?:Pictures|Films|Productions?|Studios?|Entertainment|Media|Multimedia|Digitals?|Limited|Ltd\.?|Inc\.?|"
-    r"LLC|Corporation|Corp\.?|Company|Co\.|Group|Movies|Motion Pictures|Telefilms|Creations|Combines?|Arts|"
-    r"Cinemas?|Releasing|Distribution|Distributors|Records|Animation|Network|Television|Broadcasting|"
-    r"Board|Institute|Foundation|Society|Association|Department|Pvt\.?|Private|GmbH|S\.A\.|S\.p\.A\.|B\.V\.|"
-    r"Enterprises?|Ventures|Talkies|Syndicate|Associates|International|Industries|Holdings)\b"
-)
 #: Crew roles only companies hold.
 ORGANISATION_ROLES = frozenset({"studio", "distributor"})
-
-
-def looks_like_company(name: str) -> bool:
-    """Whether ``name`` has a company's form ("Rajshri Productions", "Televista Digitals Limited")."""
-    return bool(COMPANY.search(name))
 
 
 def key(ref: Ref) -> tuple[str, str]:

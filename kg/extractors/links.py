@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote
 
 from kg.model import ExternalId, ExternalIds
+from kg.titles import strip_disambiguator
 from kg.wikitext import clean_text, find_templates, params, positional, template_name
 
 
@@ -37,7 +38,7 @@ def _mojo(i: str) -> str | None:
 def _simple(prefix: str, suffix: str = "", pattern: str = r"[\w.-]+(/[\w.-]+)*"):
     def make(i: str) -> str | None:
         i = i.strip().strip("/")
-        return f"{prefix}{quote(i, safe='/')}{suffix}" if re.fullmatch(pattern, i) else None
+        return f"{prefix}{quote(i, safe='/()')}{suffix}" if re.fullmatch(pattern, i) else None
 
     return make
 
@@ -77,6 +78,7 @@ class LinksExtractor:
 
     def extract(self, ctx):
         out: list[ExternalId] = []
+        labels: dict[str, str] = {}  # url -> the title the template shows for it
         for t in find_templates(ctx.code, EXTERNAL_ID_TEMPLATES, recursive=True):
             scheme, build = EXTERNAL_ID_TEMPLATES[template_name(t)]
             ps = params(t)
@@ -96,7 +98,33 @@ class LinksExtractor:
                 continue
             if all(e.url != url for e in out):
                 out.append(ExternalId(scheme, value, url))
-        return ExternalIds(tuple(out))
+                label = ps.get("title") or ps.get("name") or (args[1] if len(args) > 1 else None)
+                labels[url] = clean_text(label) if label is not None else ""
+        return ExternalIds(tuple(_one_per_database(ctx, out, labels)))
+
+
+def _one_per_database(ctx, ids: list[ExternalId], labels: dict[str, str]) -> list[ExternalId]:
+    """At most one id per database is the film's own: when an article cites several (the
+    film and its remake, "{{IMDb title|0047478|Test Film (1954 original)}}"), the one whose
+    label is the film's name (or that has none) is it; when that does not decide, none is
+    (a warning names them). Websites may be several."""
+    film_names = {fold_title(ctx.page.title), fold_title(strip_disambiguator(ctx.page.title))}
+    out: list[ExternalId] = []
+    for scheme in dict.fromkeys(e.scheme for e in ids):
+        same = [e for e in ids if e.scheme == scheme]
+        if scheme == "website" or len(same) == 1:
+            out.extend(same)
+            continue
+        own = [e for e in same if not labels.get(e.url) or fold_title(labels[e.url]) in film_names]
+        if len(own) == 1:
+            out.append(own[0])
+        else:
+            ctx.warn(scheme, f"{len(same)} different ids ({', '.join(e.value for e in same)}); none is taken as the film's")
+    return out
+
+
+def fold_title(text: str) -> str:
+    return " ".join(text.replace("_", " ").split()).strip("'\" ").casefold()
 
 
 def _website(value: str) -> str | None:

@@ -29,12 +29,18 @@ NOT_A_NAME = frozenset(
         "cast", "crew", "various others", "-", "–", "—", "?", "see list",
         # words that join or qualify names, left alone between two links
         "and", "or", "&", "with", "for", "by", "as", "of", "from", "in", "feat.", "featuring", "also",
+        "in association with", "in collaboration with", "in co-operation with", "in cooperation with",
+        "presents", "present", "a", "the", "and the", "with the", "ft.", "ft", "feat",
     }
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # "[[A]] & B Films": the joiner left at an end of the text between links
 _JOINER_AT_ENDS = re.compile(r"^\s*(?:and|&|or|with|,|;|/)\s+|\s+(?:and|&|or|with)\s*$|\s*[,;/]\s*$", re.I)
 _PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
+# A label in front of names, "Songs: [[Ilaiyaraaja]]", "Score: Deva"; and a label alone.
+_LABEL_WORDS = r"(?:songs?|score|music|lyrics|background (?:score|music)|original score|dialogues?|screenplay|story|bgm|theme)"
+_LABEL_PREFIX = re.compile(rf"^\W*{_LABEL_WORDS}\W*:\s*", re.I)
+_LABEL_ONLY = re.compile(rf"^\W*{_LABEL_WORDS}\W*:?\W*$", re.I)
 # "Lon Chaney, Jr.": the suffix belongs to the name before the comma.
 _SUFFIX_AFTER_COMMA = re.compile(r",\s*(Jr|Sr)\.?(?=\s*(?:$|[,;&/]|\band\b))")
 MAX_NAME_LENGTH = 150
@@ -115,6 +121,19 @@ def name_problem(name: str, *, person: bool = True) -> str | None:
     if person and len(words) > 7:
         return "too long for a name"
     return None
+
+
+#: Words that end or make up the name of a company, not of a person.
+COMPANY = re.compile(
+    r"\b(?:Pictures|Films|Productions?|Studios?|Entertainment|Media|Multimedia|Digitals?|Limited|Ltd\.?|Inc\.?|"
+    r"LLC|Corporation|Corp\.?|Company|Co\.|Group|Movies|Motion Pictures|Telefilms|Creations|Combines?|Arts|"
+    r"Cinemas?|Releasing|Distribution|Distributors|Records|Animation|Network|Television|Broadcasting|"
+    r"Board|Institute|Foundation|Society|Association|Department|Pvt\.?|Private|GmbH|S\.A\.|S\.p\.A\.|B\.V\.|"
+    r"Enterprises?|Ventures|Talkies|Syndicate|Associates|International|Industries|Holdings)\b"
+)
+def looks_like_company(name: str) -> bool:
+    """Whether ``name`` has a company's form ("Rajshri Productions", "Televista Digitals Limited")."""
+    return bool(COMPANY.search(name))
 
 
 def fold(text: str) -> str:
@@ -235,6 +254,7 @@ class NameReader:
         out: list[Ref] = []
         buffer: list[str] = []
         context = ""
+        companies = False  # plain text held several companies' names
 
         def flush() -> None:
             nonlocal context
@@ -245,10 +265,17 @@ class NameReader:
             if not context:
                 context = clean_text(fragment)[:160]
             text = _JOINER_AT_ENDS.sub("", _PAREN.sub("", text)).strip()
-            if text.casefold() in NOT_A_NAME:
+            text = _LABEL_PREFIX.sub("", text).strip()
+            if text.casefold() in NOT_A_NAME or _LABEL_ONLY.match(text):
                 return
             text = _SUFFIX_AFTER_COMMA.sub(r" \1.", _POST_NOMINALS.sub("", text))
-            pieces = _PERSON_SEPARATORS.split(text) if split else [text]
+            if split:
+                pieces = _PERSON_SEPARATORS.split(text)
+            else:  # companies: "Rajshri Productions, Yash Raj Films" are two when each reads as one
+                parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text)]
+                pieces = parts if len(parts) > 1 and all(looks_like_company(p) for p in parts) else [text]
+                nonlocal companies
+                companies = companies or len(pieces) > 1
             for piece in pieces:
                 if _POST_NOMINAL_ONLY.match(piece.strip()):
                     continue  # "A.S.C." after a comma: letters after a name, not a name
@@ -272,7 +299,7 @@ class NameReader:
             else:
                 buffer.append(node)
         flush()
-        if not split and len(out) > 1 and not any(r.title for r in out):
+        if not split and len(out) > 1 and not companies and not any(r.title for r in out):
             return out[:1]
         return out
 
