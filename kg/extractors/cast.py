@@ -12,6 +12,7 @@ import re
 
 from mwparserfromhell.wikicode import Wikicode
 
+from kg.extractors.names import PARTICLES, ROLE_WORDS
 from kg.model import Cast, CastCredit, Ref
 from kg.wikitext import BOLD_ITALIC, clean_text, decode_entities, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
 
@@ -75,11 +76,17 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
     out: list[CastCredit] = []
     pending: tuple[list[Ref], int] | None = None  # "X as:" waiting for nested character lines
     raw_text = _without_tables(str(code))
+    # "{{Plainlist|* A as X" / "{{castlist|* A": the first item starts after the template's name
+    raw_text = _ITEM_AFTER_TEMPLATE.sub(r"\1\n", raw_text)
+    lines = []
     for raw in raw_text.split("\n"):
         m = re.match(r"^\s*([*#:]*[*#])\s*(.*)$", raw)
         if not m:
             continue
         depth, line = len(m.group(1)), decode_entities(strip_refs(m.group(2))).strip()
+        # "[[A One]] as Tom and [[B Two]] as Ann": two credits on one line
+        lines += [(depth, part) for part in _split_credits(line)]
+    for depth, line in lines:
         if not clean_text(line):
             continue
         if pending is not None and depth > pending[1]:
@@ -103,6 +110,14 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
                 credited = CREDITED_AS.search(line)
                 out.append(CastCredit(start + len(out), actor, None, clean_text(credited.group(1)) or None if credited else None, voice))
             continue
+        if character_part is not None and clean_text(actor_part).casefold() in ROLE_WORDS:
+            # "Director: [[Zhang Yibai]]": a crew credit in the cast list, nobody's part
+            ctx.warn("cast", f'"{clean_text(line)}" credits a {clean_text(actor_part).lower()}, not a part; skipped')
+            continue
+        separator = line[len(actor_part) : len(line) - len(character_part or "")]
+        if not re.search(r"\bas\b", separator) and _character_first(actor_part, character_part):
+            # "Maria – [[Some Actor]]", "Tom (in bold): Jane Doe, a trained dancer …": the character first
+            actor_part, character_part = _leading_name(character_part), actor_part
         actors = _actors(ctx, actor_part)
         character, credited, voice = _character(character_part)
         credited_actor = CREDITED_AS.search(actor_part)
@@ -168,6 +183,57 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
     return out
 
 
+# "{{Plainlist|" or "{{castlist|" followed on the same line by the first list item.
+_ITEM_AFTER_TEMPLATE = re.compile(r"(\{\{[^{}|\n]*\|)[ \t]*(?=[*#])")
+# The join before a second credit on a line: ", [[B Two]] as …", " and [[B Two]] as …".
+_SECOND_CREDIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?=\[\[[^\[\]]+\]\]\s+as\s)")
+
+
+def _split_credits(line: str) -> list[str]:
+    """"[[A One]] as Tom and [[B Two]] as Ann": one line, two credits. A join only splits
+    when a credit ("… as …") stands before it, so "[[A]] and [[B]] as X and Y" is one."""
+    parts, start = [], 0
+    for m in _SECOND_CREDIT.finditer(line):
+        if re.search(r"\sas\s", line[start : m.start()]):
+            parts.append(line[start : m.start()])
+            start = m.end()
+    parts.append(line[start:])
+    return parts
+
+
+# Titles a character goes by, first on a line, a performer after it ("Mayor - Joe Bloggs").
+CHARACTER_TITLES = frozenset(
+    """mayor priest doctor inspector sheriff king queen prince princess narrator judge captain officer nurse
+    teacher boss commissioner detective father mother brother sister grandmother grandfather uncle aunt
+    villain hero heroine servant maid butler driver waiter waitress bartender lawyer minister president
+    general colonel sergeant constable guard soldier professor student reporter journalist""".split()
+)
+_BOLD = re.compile(r"^'{3}[^']+'{3}")
+_LINK_ONLY = re.compile(r"^\s*\[\[[^\[\]]+\]\](?:\s*\([^()]*\))?\s*$")
+
+
+def _character_first(actor_part: str, character_part: str | None) -> bool:
+    """Whether a cast line names the character first and the performer after the separator:
+    the left side links no one and is bold or a character's title ("Mayor"), or the right
+    side is a link alone while the left links no one."""
+    if character_part is None or "[[" in actor_part or clean_text(actor_part).casefold() in ROLE_WORDS:
+        return False
+    right = character_part.strip()
+    if _LINK_ONLY.match(right) or (_BOLD.match(actor_part.strip()) and right):
+        return True
+    left = clean_text(actor_part).strip()
+    return left.casefold() in CHARACTER_TITLES and bool(_PERSON_NAME.fullmatch(clean_text(right)))
+
+
+def _leading_name(text: str) -> str:
+    """The performer at the start of the text after a character: its first link, or the
+    words before a comma ("Jane Doe, a trained dancer, also appeared in …")."""
+    link = re.match(r"^\s*(\[\[[^\[\]]+\]\])", text)
+    if link:
+        return link.group(1)
+    return re.split(r"\s*[,;(]|\s+(?:who|is|was|also|plays)\b", text.strip(), maxsplit=1)[0]
+
+
 def _split_line(line: str) -> tuple[str, str | None, bool]:
     """Split a cast line into (performer wikitext, character wikitext or None, ends with "as:")."""
     m = find_outside_markup(line, SEPARATOR, min_start=1)
@@ -210,9 +276,19 @@ def _character_text(text: str) -> str | None:
     name = re.sub(r"^as\s+", "", name)
     name = re.sub(r"(?:\s*\([^()]*\))+$", "", name)
     name = re.sub(r"\s*\((?:cameo|archive footage|special appearance|guest appearance|guest role|uncredited|credited)[^()]*\)", "", name, flags=re.I)
+    # "the herald at the tournament uncredited", "Milky in a special appearance for an item
+    # number": how the part was played, not who
+    name = re.sub(r"\s+\(?uncredited\)?$", "", name, flags=re.I)
+    name = re.sub(r"\s*\b(?:in\s+)?(?:an?\s+)?(?:special|cameo|guest)\s+appearance\b.*$|\s*\b(?:in\s+)?(?:an?\s+)?item\s+(?:number|song)\b.*$", "", name, flags=re.I)
     m = DESCRIPTION.search(name)
     if m:
         name = name[: m.start()]
+    # "Tom, Jones' brother", "Hero, King of the North", "Vikram; Anurag and Jyoti's son":
+    # what follows a comma or semicolon and holds words in lower case describes the character
+    comma = re.search(r"\s*[,;]\s+", name)
+    head_words = name[: comma.start()].split() if comma else []
+    if comma and all(w[:1].isupper() or w[:1] in "\"“'(" or w in PARTICLES for w in head_words) and re.search(r"\b(?!(?:de|da|van|von|der|del|la|le|di|du|al|bin)\b)[a-z]{2,}", name[comma.end() :]):
+        name = name[: comma.start()]
     name = _first_sentence(name)
     if len(name) > MAX_CHARACTER_LENGTH:
         name = re.split(r"[,;]", name, maxsplit=1)[0]
@@ -274,7 +350,7 @@ def _paired(character: str | None, count: int) -> list[str] | None:
 
 # A person's name written out: capitalised words (particles allowed), no verbs or roles.
 _PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|da|van|von|der|del|la|le|di|bin|al|dos|du)\s+)?[A-Z][\w.'’-]*)*")
-_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Lt|Sgt|Capt|Col|Gen|Prof|Rev|Mt|No|Vol|Maj|Cpl|Pvt|Adm|Gov|Sen|Rep|Hon|Fr|Br|Sr|Ph\.D|Esq)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Lt|Sgt|Capt|Col|Gen|Prof|Rev|Mt|No|Vol|Maj|Cpl|Pvt|Adm|Gov|Sen|Rep|Hon|Fr|Br|Sr|Ph\.D|Esq|Supdt|Supt|Insp|Const|Det|Cmdr|Cdr|Brig|Asst|Addl|Dy|Adv|Smt|Shri|Sri)|\b[A-Za-z]|\ba\.k\.a)\.$")
 
 
 # A link used as a modifier before the performer: "[[Car and Driver]] columnist [[Brock Yates]]".
