@@ -1,7 +1,7 @@
 """Accolades: every row of an awards table as a nomination.
 
 Tables are laid out as a browser would (rowspan/colspan expanded, see
-:func:`kg.wikitext.table_grid`) and their columns are recognised by header text, not by
+:class:`kg.wikitext.Table`) and their columns are recognised by header text, not by
 position. A table counts as an accolades table when it has a Result column or holds
 result templates ({{won}}, {{nom}} …). Accolades written as a bullet list are read too
 where a line states the award and a result.
@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Accolades, Nomination, Ref
-from kg.wikitext import Cell, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, table_grid, tables, template_name
+from kg.wikitext import Cell, Table, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, tables, template_name
 from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
@@ -30,9 +30,9 @@ COLUMN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ref", re.compile(r"^(refs?\.?|references?|sources?|citations?|notes?)$", re.I)),
     ("result", re.compile(r"result|outcome|status", re.I)),
     ("date", re.compile(r"date|year", re.I)),
-    ("category", re.compile(r"categor|field|nominated for|award for", re.I)),
+    ("category", re.compile(r"categor|field|nominated for|award for|^(?:top[- ]ten )?lists?$|ranking|poll", re.I)),
     ("ceremony", re.compile(r"ceremony|event|edition", re.I)),
-    ("award", re.compile(r"award|organi[sz]|festival|association|society|circle|academy|guild|body|presenter|group|prize|institution", re.I)),
+    ("award", re.compile(r"award|organi[sz]|festival|association|society|circle|academy|guild|body|presenter|group|prize|institution|publication|critic|magazine|newspaper|outlet", re.I)),
     ("nominee", re.compile(r"recipient|nominee|honou?ree|subject|name|winner|person|work|nominated|laureate|film|artist|for\b", re.I)),
 )
 # Result templates and words → result.
@@ -84,65 +84,59 @@ def film_name_forms(title: str) -> set[str]:
     return {f.casefold() for f in forms if f}
 
 
-def accolades_tables(code: Wikicode) -> list[Tag]:
+def accolades_tables(code: Wikicode) -> list[Table]:
     """The article's accolades tables: wikitables with a Result column or result templates."""
     found = []
-    for table in tables(code):
-        grid = table_grid(table)
-        if not grid:
+    for tag in tables(code):
+        table = Table.of(tag)
+        if not table.grid:
             continue
-        kinds = _column_kinds(grid)
-        has_result_column = "result" in kinds[1].values()
-        has_result_template = any(
-            template_name(t) in RESULT_TEMPLATES for t in table.contents.filter_templates(recursive=True)
-        )
+        has_result_column = "result" in table.columns(COLUMN_PATTERNS).values()
+        has_result_template = any(template_name(t) in RESULT_TEMPLATES for t in tag.contents.filter_templates(recursive=True))
         if has_result_column or has_result_template:
             found.append(table)
     return found
 
 
-def table_rows(table: Tag) -> int:
-    """How many data rows an accolades table has (header and sub-heading rows excluded)."""
-    grid = table_grid(table)
-    header_rows, _ = _column_kinds(grid)
-    return sum(1 for row in grid[header_rows:] if not _is_subheading(row))
+# An Award column that names the awarding body when another Award column names the prize.
+BODY_HEADER = re.compile(r"festival|organi[sz]|association|society|circle|academy|guild|body|presenter|institution|ceremony|event", re.I)
+YEAR = re.compile(r"^\s*((?:18|19|20)\d\d)(?:\s*[–-]\s*\d{2,4})?\s*$")
 
 
-def _column_kinds(grid: list[list[Cell | None]]) -> tuple[int, dict[int, str]]:
-    """(number of header rows, column index → kind)."""
-    header_rows = 0
-    while header_rows < len(grid) and all(c is None or c.header for c in grid[header_rows]):
-        header_rows += 1
-    kinds: dict[int, str] = {}
-    if header_rows:
-        for col, cell in enumerate(grid[header_rows - 1]):
-            if cell is None:
-                continue
-            text = clean_text(cell.code)
-            for kind, pattern in COLUMN_PATTERNS:
-                if pattern.search(text):
-                    kinds[col] = kind
-                    break
-    return header_rows, kinds
-
-
-def _is_subheading(row: list[Cell | None]) -> bool:
-    cells = {id(c) for c in row if c is not None}
-    return len(cells) <= 1 and len(row) > 1
-
-
-def _table_nominations(ctx, table: Tag, n: int, offset: int, film_names: set[str]) -> list[Nomination]:
-    grid = table_grid(table)
-    ctx.warn_long_cells(grid, f"accolades table {n}")
-    header_rows, kinds = _column_kinds(grid)
+def _columns(table: Table) -> dict[str, list[int]]:
+    """Column kind → columns, read from the header text."""
     columns: dict[str, list[int]] = {}
-    for col, kind in sorted(kinds.items()):
+    for col, kind in sorted(table.columns(COLUMN_PATTERNS).items()):
         columns.setdefault(kind, []).append(col)
+    awards = columns.get("award", [])
+    if len(awards) > 1 and "category" not in columns:
+        # "Festival | Award": the festival gives the award named in the other column
+        bodies = [c for c in awards if BODY_HEADER.search(table.headers[c])]
+        prizes = [c for c in awards if c not in bodies]
+        if bodies and prizes:
+            columns["award"], columns["category"] = bodies, prizes
     if "award" not in columns and "ceremony" in columns:
         columns["award"] = columns.pop("ceremony")
+    return columns
+
+
+def _table_nominations(ctx, table: Table, n: int, offset: int, film_names: set[str]) -> list[Nomination]:
+    grid = table.grid
+    ctx.warn_long_cells(grid, f"accolades table {n}")
+    columns = _columns(table)
     out: list[Nomination] = []
-    for r, row in enumerate(grid[header_rows:], start=header_rows + 1):
-        if _is_subheading(row):
+    heading_date: PartialDate | None = None
+    heading_body: Ref | None = None
+    for r, row in enumerate(table.body, start=table.header_rows + 1):
+        if Table.is_subheading(row):
+            # "! colspan=4 | 2019" dates the rows below; "! colspan=3 | [[Academy Awards]]" names their award
+            cell = next(c for c in row if c is not None)
+            text = clean_text(_without_refs(cell.code))
+            year = YEAR.match(text)
+            if year:
+                heading_date = PartialDate.from_parts(year.group(1))
+            elif "award" not in columns and text:
+                heading_body = _one_ref(ctx, cell)
             continue
 
         def cell(kind: str) -> Cell | None:
@@ -156,7 +150,7 @@ def _table_nominations(ctx, table: Tag, n: int, offset: int, film_names: set[str
         result, rank, result_text = _result(result_cell.code if result_cell else _row_code(row))
         if result == "unknown":
             ctx.warn(where, f'cannot read the result "{result_text}"; the row is kept with result unknown')
-        organisation = _one_ref(ctx, cell("award"))
+        organisation = _one_ref(ctx, cell("award")) or heading_body
         ceremony = _one_ref(ctx, cell("ceremony")) if "ceremony" in columns else None
         category_cell = cell("category")
         category = _one_ref(ctx, category_cell)
@@ -164,7 +158,7 @@ def _table_nominations(ctx, table: Tag, n: int, offset: int, film_names: set[str
         if at_ceremony is not None:
             category, linked_ceremony = at_ceremony
             ceremony = ceremony or linked_ceremony
-        date = _date(cell("date"))
+        date = _date(cell("date")) or heading_date
         nominee_cell = cell("nominee")
         notes: list[str] = []
         nominees: list[Ref] = []
@@ -317,7 +311,7 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
         # "[[Rumi Hiiragi]] as Chihiro", "[[A Singer]] for "Song"": who, then a remark
         remark = find_outside_markup(text, NOMINEE_REMARK, min_start=1)
         if remark is not None:
-            notes.append(clean_text(text[remark.start() :]))
+            notes.append(clean_text(text[remark.start() :]).lstrip("–—- "))
             item = parse(text[: remark.start()])
         refs.extend(ctx.names.refs(item))
     refs = [r for r in refs if r.name.casefold() not in film_names]
@@ -329,7 +323,7 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
 
 
 # What follows a nominee's name and is said about the nomination, not a person.
-NOMINEE_REMARK = re.compile(r"\s+(?:as|for)\s+(?=\S)", re.I)
+NOMINEE_REMARK = re.compile(r"\s+(?:as|for)\s+(?=\S)|\s+[–—-]\s+(?=[\"“'])", re.I)
 
 
 def _split_lines(raw: str) -> list[Wikicode]:

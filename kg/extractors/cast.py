@@ -13,8 +13,9 @@ import re
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.extractors.names import PARTICLES, ROLE_WORDS
+from kg.values import LANGUAGES
 from kg.model import Cast, CastCredit, Ref
-from kg.wikitext import BOLD_ITALIC, clean_text, decode_entities, find_outside_markup, find_section, params, parse, split_items, strip_refs, table_grid, tables
+from kg.wikitext import BOLD_ITALIC, Table, clean_text, decode_entities, find_outside_markup, find_section, params, parse, split_items, strip_refs, tables
 
 CAST_SECTION_PATTERNS = (
     r"(main |principal |starring |voice |featured |the )?cast( list| members?)?",
@@ -131,18 +132,19 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
 
 def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
     out: list[CastCredit] = []
-    for table in tables(code):
-        grid = table_grid(table)
-        if not grid:
+    for tag in tables(code):
+        table = Table.of(tag)
+        if not table.grid:
             continue
-        ctx.warn_long_cells(grid, "cast table")
-        header_rows = 0
-        while header_rows < len(grid) and all(c is None or c.header for c in grid[header_rows]):
-            header_rows += 1
-        headers = [clean_text(c.code) if c is not None else "" for c in grid[header_rows - 1]] if header_rows else []
+        ctx.warn_long_cells(table.grid, "cast table")
+        headers = table.headers
         actor_cols = [i for i, h in enumerate(headers) if ACTOR_HEADER.search(h) and not re.search(r"character|role", h, re.I)]
         char_cols = [i for i, h in enumerate(headers) if CHARACTER_HEADER.search(h) and i not in actor_cols]
-        body = grid[header_rows:]
+        if char_cols:
+            # "Character | Japanese | English": performers in the columns of their language
+            actor_cols += [i for i, h in enumerate(headers) if i not in actor_cols + char_cols and _language_header(h)]
+            actor_cols.sort()
+        body = [row for row in table.body if not Table.is_subheading(row)]
         if not actor_cols:
             # no usable header: cells written as "X as Y", or Actor | Role by position
             if any(" as " in clean_text(c.code) for row in body for c in row if c is not None):
@@ -181,6 +183,13 @@ def _from_tables(ctx, code: Wikicode, voice_section: bool) -> list[CastCredit]:
                     for actor in ctx.names.refs(parse(raw[: m.start()] if m else raw)):
                         out.append(CastCredit(len(out) + 1, actor, played, credited, voice, "cast-table"))
     return out
+
+
+def _language_header(text: str) -> bool:
+    """A column headed by a language ("Japanese", "English dub", "Hindi version"): the
+    performers of that language's version."""
+    key = re.sub(r"\s*\b(?:dub|dubbing|version|voice|voices|cast|original|redub)\b\s*", " ", text.casefold()).strip()
+    return bool(key) and key in LANGUAGES
 
 
 # "{{Plainlist|" or "{{castlist|" followed on the same line by the first list item.

@@ -11,6 +11,7 @@ from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import BasedOn, FilmInfo, Ref, Release
+from kg.wikitext.templates import FILM_DATE_TEMPLATES, START_DATE_TEMPLATES
 from kg.wikitext import (
     Link,
     clean_text,
@@ -48,11 +49,6 @@ GROSS_PARAMS = ("gross", "box office")
 BASED_ON_PARAMS = ("based on", "basedon", "based-on")
 
 SHORT_DESCRIPTION = ("short description",)
-FILM_DATE_TEMPLATES = ("film date", "filmdate", "release date", "film release date", "release dates")
-START_DATE_TEMPLATES = (
-    "start date", "start date and age", "release date and age", "start-date", "startdate",
-    "birth date", "date", "dts", "film date and age",
-)
 BASED_ON_TEMPLATES = ("based on", "basedon", "based on work")
 # Release labels that are a kind of release, not a place.
 RELEASE_KINDS = frozenset(

@@ -30,6 +30,7 @@ from kg.wikitext import (
 )
 from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_dates, parse_track_length
+from kg.wikitext.templates import FILM_DATE_TEMPLATES, START_DATE_TEMPLATES, template_date
 
 TRACK_LISTING_TEMPLATES = ("track listing", "tracklist", "track list", "tracklisting", "track-listing", "track listing/sandbox")
 ALBUM_INFOBOXES = ("infobox album", "infobox soundtrack", "infobox film soundtrack")
@@ -370,9 +371,8 @@ def _first_date(value: Wikicode | None) -> PartialDate | None:
     if value is None:
         return None
     for t in value.filter_templates(recursive=True):
-        if template_name(t) in ("start date", "start date and age", "release date", "film date", "dts"):
-            args = [clean_text(a) for a in positional(t)[:3]]
-            date = PartialDate.from_parts(*(a or None for a in args)) if args and args[0] else None
+        if template_name(t) in START_DATE_TEMPLATES or template_name(t) in FILM_DATE_TEMPLATES:
+            date = template_date(t)
             if date is not None:
                 return date
     dates = parse_dates(clean_text(value))

@@ -15,7 +15,7 @@ from kg.wikitext.links import Link, links, parse_link
 from kg.wikitext.parse import PageScope, page_scope, parse
 from kg.wikitext.sections import Section, find_section, lead, sections
 from kg.wikitext.split import find_outside_markup, split_items
-from kg.wikitext.tables import MAX_CELL_CHARS, Cell, table_grid, tables
+from kg.wikitext.tables import MAX_CELL_CHARS, Cell, Table, table_grid, tables
 from kg.wikitext.templates import (
     FIXED_TEXT,
     JOIN_TWO_ARGS,
@@ -34,7 +34,7 @@ from kg.wikitext.text import BOLD_ITALIC, block_text, clean_text, decode_entitie
 
 __all__ = [
     "BOLD_ITALIC", "FIXED_TEXT", "JOIN_TWO_ARGS", "LIST_TEMPLATES", "MAX_CELL_CHARS", "SHOW_FIRST_ARG",
-    "SHOW_SECOND_ARG", "Cell", "Link", "PageScope", "Section", "block_text", "clean_text", "decode_entities", "evaluate_expr",
+    "SHOW_SECOND_ARG", "Cell", "Table", "Link", "PageScope", "Section", "block_text", "clean_text", "decode_entities", "evaluate_expr",
     "find_outside_markup", "find_section", "find_templates", "get_param", "lead", "links", "page_scope", "params",
     "parse", "parse_link", "positional", "sections", "sortname", "split_items", "strip_refs", "table_grid",
     "tables", "template_name", "tidy",

@@ -162,3 +162,79 @@ _LEADING_ATTRIBUTES = re.compile(r"^\s*((?:[a-z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[
 def tables(code: Wikicode) -> list[Tag]:
     """Every wikitable (``{| … |}``) in ``code``, outermost first, in document order."""
     return [t for t in code.filter_tags(recursive=True) if str(t.tag).lower() == "table" and t.wiki_markup == "{|"]
+
+
+# A cell that is all bold: "'''Actor'''" (a header written with "|" cells).
+_BOLD_CELL = re.compile(r"^\s*'''[^']+'''\s*$")
+
+
+def _is_header_row(row: list[Cell | None]) -> bool:
+    """A row of header cells: every cell "!", or every non-empty cell all bold text."""
+    cells = [c for c in row if c is not None]
+    if not cells:
+        return False
+    if all(c.header for c in cells):
+        return True
+    texts = [str(c.code).strip() for c in cells]
+    return all(not t or _BOLD_CELL.match(t) for t in texts) and any(texts)
+
+
+def _distinct(row: list[Cell | None]) -> int:
+    return len({id(c) for c in row if c is not None})
+
+
+@dataclass
+class Table:
+    """A wikitable laid out, with its header rows told from its body.
+
+    The header is the leading rows of header cells ("!", or "|" cells that are all bold,
+    the way many articles write a header); a row of one cell spanning the table at the top
+    is a sub-heading, not a header. :attr:`headers` holds the clean text of each column's
+    header, from the last header row of several cells (a header spanning columns names each
+    of them). Cast, accolades and soundtrack tables read their columns from it by header text.
+
+    :param grid: the layout (:func:`table_grid`).
+    :param header_rows: how many rows at the top are header rows.
+    :param headers: the header text of each column ("" where none).
+    """
+
+    grid: list[list[Cell | None]]
+    header_rows: int
+    headers: list[str]
+
+    @classmethod
+    def of(cls, table: Tag) -> Table:
+        """The :class:`Table` of a ``{| … |}`` tag."""
+        from kg.wikitext.text import clean_text
+
+        grid = table_grid(table)
+        header_rows = 0
+        last = None
+        while header_rows < len(grid) and _is_header_row(grid[header_rows]):
+            if _distinct(grid[header_rows]) > 1 or len(grid[header_rows]) == 1:
+                last = grid[header_rows]
+            elif header_rows > 0:
+                break  # a sub-heading under the header: the body starts here
+            header_rows += 1
+        headers = [clean_text(c.code) if c is not None else "" for c in last] if last is not None else []
+        return cls(grid, header_rows, headers)
+
+    @property
+    def body(self) -> list[list[Cell | None]]:
+        """The rows after the header."""
+        return self.grid[self.header_rows :]
+
+    def columns(self, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> dict[int, str]:
+        """Column index → kind, the first pattern whose regex finds the header text winning."""
+        kinds: dict[int, str] = {}
+        for col, text in enumerate(self.headers):
+            for kind, pattern in patterns:
+                if text and pattern.search(text):
+                    kinds[col] = kind
+                    break
+        return kinds
+
+    @staticmethod
+    def is_subheading(row: list[Cell | None]) -> bool:
+        """A row of one cell spanning it ("! colspan=4 | 2019"): a heading inside the body."""
+        return _distinct(row) <= 1 and len(row) > 1

@@ -67,6 +67,46 @@ LIST_TEMPLATES = frozenset(
 BLOCK_LIST_TEMPLATES = frozenset({"plainlist", "plain list", "flatlist", "flat list", "indented plainlist"})
 
 
+#: Templates that show one date from year, month, day arguments: {{Start date}},
+#: {{Dts}}, {{Birth date}} … (https://en.wikipedia.org/wiki/Template:Start_date,
+#: https://en.wikipedia.org/wiki/Template:Dts). They show it as "February 26, 2012".
+START_DATE_TEMPLATES = frozenset(
+    {
+        "start date", "start date and age", "release date and age", "start-date", "startdate",
+        "birth date", "date", "dts", "film date and age", "end date", "end date and age",
+    }
+)
+#: {{Film date|year|month|day|label|year|month|day|label …}}: dates of releases, each
+#: with its place or kind (https://en.wikipedia.org/wiki/Template:Film_date).
+FILM_DATE_TEMPLATES = frozenset({"film date", "filmdate", "release date", "film release date", "release dates"})
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def template_date(template: Template):
+    """The date a {{Start date}}-like template gives (its first three positional
+    arguments), or ``None``."""
+    from kg.values import PartialDate
+    from kg.wikitext.text import clean_text
+
+    args = [clean_text(a) for a in positional(template)[:3]]
+    if not args or not args[0]:
+        return None
+    return PartialDate.from_parts(*(a or None for a in args))
+
+
+def render_date(template: Template) -> str:
+    """What a {{Start date}}-like template shows: "February 26, 2012", "February 2012", "2012"."""
+    date = template_date(template)
+    if date is None:
+        return ""
+    if date.precision == "day":
+        return f"{_MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
+    if date.precision == "month":
+        return f"{_MONTH_NAMES[date.month - 1]} {date.year}"
+    return str(date.year)
+
+
 #: {{Duration|h=|m=|s=}} (or positional hours, minutes, seconds) shows a time as a clock:
 #: "1:36:00", "3:05" (https://en.wikipedia.org/wiki/Template:Duration).
 DURATION_TEMPLATES = frozenset({"duration", "duration/ms", "dur"})

@@ -12,6 +12,8 @@ from mwparserfromhell.wikicode import Wikicode
 from kg.wikitext.parse import _TAG_NAMES, parse
 from kg.wikitext.templates import (
     DURATION_TEMPLATES,
+    START_DATE_TEMPLATES,
+    render_date,
     render_duration,
     FIXED_TEXT, JOIN_TWO_ARGS, LIST_TEMPLATES, SHOW_FIRST_ARG, SHOW_SECOND_ARG, evaluate_expr, positional, template_name,
 )
@@ -33,6 +35,8 @@ def _render_template(t: Template, keep_links: bool) -> str:
         return FIXED_TEXT[name]
     if name in DURATION_TEMPLATES:
         return render_duration(t)
+    if name in START_DATE_TEMPLATES:
+        return render_date(t)
     args = positional(t)
     if name in LIST_TEMPLATES:
         items = [_render(a, keep_links) for a in args]
