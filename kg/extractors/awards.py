@@ -14,6 +14,7 @@ import re
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
+from kg.extractors.names import PARTICLES, name_problem
 from kg.model import Accolades, Nomination, Ref
 from kg.wikitext import Cell, Table, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, tables, template_name
 from kg.titles import strip_disambiguator
@@ -332,6 +333,10 @@ def _split_lines(raw: str) -> list[Wikicode]:
     return split_items(parse(raw))
 
 
+# The article of one award category: "Academy Award for Best Actress", "Filmfare Award for Best Film".
+CATEGORY_ARTICLE = re.compile(r"\b(?:Awards?|Prize|Medal)\s+for\s+", re.I)
+# A heading that says the result of the lines under it, perhaps after the award's name.
+RESULT_HEADING = re.compile(r"^(.*?)\s*\b(wins?|won|awards? won|nominations?|nominated)\s*$", re.I)
 RESULT_IN_TEXT = re.compile(
     r"\b(won|winner|win|nominated|nominee|nomination|runner[- ]up|pending|honou?rable mention)\b", re.I
 )
@@ -341,7 +346,7 @@ GENERIC_HEADINGS = re.compile(
     re.I,
 )
 LEADING_YEAR = re.compile(r"^\s*\(?(\d{4})\)?\s*[:–—-]?\s*")
-TRAILING_YEAR = re.compile(r"\s*\((\d{4})\)\s*$")
+TRAILING_YEAR = re.compile(r"\s*\((\d{4})\)\s*:?\s*$")
 
 
 def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nomination]:
@@ -361,17 +366,25 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         h = re.match(r"^(=+)\s*(.*?)\s*=+\s*$", raw)
         if h:
             title = clean_text(h.group(2))
-            heading = None if GENERIC_HEADINGS.match(title) else Ref(title)
-            default, context = None, {}
+            # "=== Wins ===", "=== Academy Award nominations ===": the result of the lines below
+            said = RESULT_HEADING.match(title)
+            if said and re.search(r"(?:^|\s)(?:and|&)\s*$", said.group(1), re.I):
+                said = None  # "Awards and nominations": a section about both, saying no result
+
+            default, context = (("won" if said.group(2).lower().startswith(("win", "won")) else "nominated") if said else None), {}
+            body = said.group(1).strip() if said else title
+            heading = None if not body or GENERIC_HEADINGS.match(body) else _one_ref(ctx, Cell(parse(h.group(2) if not said else body), False, (0, 0)))
             continue
         d = DEFAULT_RESULT_LINE.match(raw)
         if d and not raw.lstrip().startswith(("*", "#")):
             default = "won" if d.group(1).lower().startswith(("win", "won")) else "nominated"
             continue
-        m = re.match(r"^\s*([*#]+)\s*(.*)$", raw)
+        m = re.match(r"^\s*([*#:]+)\s*(.*)$", raw)  # bullets, numbers and indented ":" lines
         if not m:
             continue
         depth, line = len(m.group(1)), m.group(2)
+        if set(m.group(1)) == {":"}:
+            depth += 0.5  # ":" lines under a "*" line belong to it
         text = clean_text(line)
         if not text:
             continue
@@ -397,6 +410,13 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
             if organisation is not None:
                 out.append(Nomination(len(out) + 1, organisation, None, (), result, date=date, source="accolades-list"))
             continue
+        # "Best Actor – [[Mohan Das]]": the category, then who
+        dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", category_part)
+        if (
+            dash and not nominee_part and "[[" not in dash.group(1)
+            and (dash.group(2).lstrip().startswith("[[") or _reads_as_person(clean_text(dash.group(2))))
+        ):
+            category_part, nominee_part = dash.group(1), dash.group(2)
         category_cell = Cell(parse(category_part), False, (0, 0))
         first = _one_ref(ctx, category_cell)
         if first is None:
@@ -406,8 +426,12 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         if at_ceremony is not None:
             first, ceremony = at_ceremony
         nominees, notes = _nominees(ctx, parse(nominee_part), film_names) if nominee_part else ([], [])
+        if first.is_global and not CATEGORY_ARTICLE.search(first.title) and CATEGORY_ARTICLE.search(first.name):
+            # "[[Golden Globe|Golden Globe Award for Best Actress]]": the link names the body,
+            # the text the award; the award is the text, the page its rdfs:seeAlso
+            first = Ref(first.name, first.title, "")
         category: Ref | None = first
-        if organisation is None:
+        if organisation is None and not (CATEGORY_ARTICLE.search(first.title or "") or CATEGORY_ARTICLE.search(first.name)):
             organisation, category = first, None
         elif isinstance(organisation, Wikicode):
             organisation = _one_ref(ctx, Cell(organisation, False, (0, 0)))
@@ -420,17 +444,39 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
     return out
 
 
+def _reads_as_person(text: str) -> bool:
+    """Two or more capitalised words that read as a person's name ("Sidney Franklin")."""
+    return (
+        len(text.split()) >= 2
+        and all(w[:1].isupper() or w in PARTICLES for w in text.split())
+        and not CATEGORY_WORDS.search(text)
+        and name_problem(text) is None
+    )
+
+
+# Words of award categories, never of a person's name ("Most Popular Film", "Best Score").
+CATEGORY_WORDS = re.compile(
+    r"\b(?:best|most|outstanding|special|award|prize|film|picture|movie|actor|actress|director|direction|score|"
+    r"song|album|performance|screenplay|story|music|editing|cinematography|debut|newcomer|jury|audience)\b",
+    re.I,
+)
+
+
 def _split_list_line(rest: str, organisation):
     """(category wikitext, nominee wikitext, organisation) of an accolades list line.
+
+    A sentence after a dash at the end ("… - The love theme went on to become …") is a
+    remark, not part of the category.
 
     "Category: nominees", "Category (nominee)", "'Category' at Organisation for / shared
     by nominees", and a bare "Organisation – " when no organisation is known yet.
     """
     rest = rest.strip().strip(",;").strip()
+    rest = re.sub(r"\s+[–—-]\s+[A-Z][^\[\]{}]*[.!]\s*$", "", rest)
     rest = re.sub(r"^[\s,;:–—-]+|[\s,;:–—-]+$", "", rest)
     if not clean_text(rest):
         return None, None, organisation
-    at = re.match(r"^(?P<cat>.+?)\s+at\s+(?P<org>.+?)(?:,?\s+(?:shared\s+)?(?:by|for|with)\s+(?P<nom>.+))?$", rest)
+    at = re.match(r"^(?P<cat>.+?)\s+at\s+(?:the\s+)?(?P<org>.+?)(?:,?\s+(?:shared\s+)?(?:by|for|with)\s+(?P<nom>.+))?$", rest)
     if at and organisation is None:
         return at.group("cat"), at.group("nom"), parse(at.group("org"))
     head, colon, tail = _split_outside_links(rest, ": ")
@@ -445,9 +491,9 @@ def _split_list_line(rest: str, organisation):
     linked = re.match(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$", rest)
     if linked:
         return linked.group(1), linked.group(2), organisation
-    paren = re.search(r"\(([^()]+)\)\s*$", rest)
-    if paren and organisation is not None:
-        return rest[: paren.start()], paren.group(1), organisation
+    paren = re.search(r"\(([^()]+)\)[\s*]*$", rest)
+    if paren and (organisation is not None or "[[" in paren.group(1) or _reads_as_person(clean_text(paren.group(1)))):
+        return re.sub(r"[\s–—-]+$", "", rest[: paren.start()]), paren.group(1), organisation
     return rest, None, organisation
 
 
