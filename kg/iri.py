@@ -95,15 +95,6 @@ class Minter:
         """A structural node under the film: ``node(f, "cast", 3)`` → ``{f}#cast/3``."""
         return f"{film_iri}#" + "/".join(encode_segment(str(p), keep_slash=False) for p in parts)
 
-    def award(self, key: str) -> str:
-        """An award category the article does not link, named by its ceremony and category
-        ("20/20 Awards – Best Actor"): global, so the same category across films is one node."""
-        return f"{self.base}award/{encode_segment(key.strip(), keep_slash=False)}"
-
-    def ceremony(self, key: str) -> str:
-        """A ceremony (or awarding body) the article does not link: global by its name and year."""
-        return f"{self.base}ceremony/{encode_segment(key.strip(), keep_slash=False)}"
-
     def graph(self, title: str) -> str:
         """The named graph holding one article's statements."""
         return f"{self.base}graph/{encode_segment(normalise_title(title))}"

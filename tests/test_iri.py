@@ -424,26 +424,6 @@ def test_encode_segment_examples() -> None:
     assert encode_segment("\x00") == "%00"
 
 
-# --------------------------------------------------------------------------- award and ceremony
-
-
-@SETTINGS
-@given(NAMES, TITLES)
-@example("20/20 Awards – Best Actor", "20/20 Awards")
-def test_award_and_ceremony_are_valid_and_not_entities(key: str, title: str) -> None:
-    if not hasattr(Minter, "award") or not hasattr(Minter, "ceremony"):
-        pytest.skip("Minter.award / Minter.ceremony not present")
-    assume(key.strip())
-    nonempty(title)
-    award, ceremony = MINTER.award(key), MINTER.ceremony(key)
-    assert_valid_iri(award)
-    assert_valid_iri(ceremony)
-    assert award.startswith(DEFAULT_BASE_IRI + "award/") and ceremony.startswith(DEFAULT_BASE_IRI + "ceremony/")
-    assert award != ceremony
-    assert not {award, ceremony} & {MINTER.entity(title), MINTER.entity(key), MINTER.graph(key)}
-    assert "#" not in award and "#" not in ceremony
-
-
 # --------------------------------------------------------------------------- links, end to end
 
 

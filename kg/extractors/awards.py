@@ -230,7 +230,9 @@ def _rank(text: str) -> int | None:
 # The article of one ceremony: "11th Academy Awards", "2011 Scream Awards", "57th British
 # Academy Film Awards", "1999 Cannes Film Festival".
 CEREMONY_ARTICLE = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|(?:18|19|20)\d\d)\s.*\b(?:Awards?|Festival|Ceremony|Prizes?)$", re.I
+    r"^(?:\d+(?:st|nd|rd|th)|(?:18|19|20)\d\d)\s.*\b(?:Awards?|Festival|Ceremony|Prizes?)$"
+    r"|^.*\b(?:Awards?|Festival|Ceremony|Prizes?)\s+(?:of\s+)?(?:18|19|20)\d\d$",
+    re.I,
 )
 
 

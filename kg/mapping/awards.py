@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import RDF, RDFS, Literal, URIRef
 
+from kg.extractors.awards import CEREMONY_ARTICLE
 from kg.iri import wikipedia_url
 from kg.mapping.builder import GraphBuilder, date_literal, en
 from kg.model import Accolades, Nomination, Ref
 from kg.titles import strip_disambiguator
 from kg.vocab import KG, SCHEMA
+
+# A year at the start or end of a body's name or title: "1995 …", "… 1995", "… (1995)".
+_YEAR = re.compile(r"^\s*(?:18|19|20)\d\d\s+|\s*\(?(?:18|19|20)\d\d\)?\s*$")
 
 RESULTS = {
     "won": KG.Won,
@@ -51,17 +57,23 @@ def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
 
 
 def ceremony(b: GraphBuilder, ref: Ref, nom: Nomination) -> URIRef:
-    """The ceremony (``schema:Event``) of a nomination, dated by the table's date column."""
-    if ref.is_global:
+    """The ceremony (``schema:Event``) of a nomination, dated by the table's date column.
+
+    A linked ceremony's article ("[[68th Academy Awards]]") is that global event. An awarding
+    body — linked ("[[Chlotrudis Society for Independent Film|Chlotrudis Awards]]") or not —
+    is not an event: the ceremony is that body's of the row's year, one node per body and
+    year, scoped to the article (an unlinked name is never global), named "Chlotrudis Awards
+    1996", with the body's page as ``rdfs:seeAlso``."""
+    if ref.is_global and CEREMONY_ARTICLE.match(ref.title):
         event = b.event(ref)
-    elif ref.title is not None:  # a section of a page, or a page naming several things
-        event = b.entity(ref, SCHEMA.Event)
     else:
         key = f"{ref.name} {nom.date.year}" if nom.date is not None else ref.name
-        event = URIRef(b.minter.ceremony(key))
+        event = b.node("ceremony", key)
         if (event, SCHEMA.name, None) not in b.g:
-            b.g.add((event, SCHEMA.name, en(ref.name)))
+            b.g.add((event, SCHEMA.name, en(key)))
         b.g.add((event, RDF.type, SCHEMA.Event))
+        if ref.title:
+            b.g.add((event, RDFS.seeAlso, URIRef(wikipedia_url(ref.title, ref.section or None))))
     if nom.date is not None and (event, SCHEMA.startDate, None) not in b.g:
         b.g.add((event, SCHEMA.startDate, date_literal(nom.date)))
     return event
@@ -76,14 +88,15 @@ def award(b: GraphBuilder, nom: Nomination) -> tuple[URIRef, str]:
         name = strip_disambiguator(category.title)
         node = b.entity(category, KG.Award, name=name)
         return node, str(g.value(node, SCHEMA.name))
-    body_key = (body.title if body is not None and body.title else body.name) if body is not None else ""
-    body_name = body.name if body is not None else ""
+    # "Society of Texas Film Critics Awards 1995": the category is the body's in every year
+    body_key = _YEAR.sub("", (body.title if body.title else body.name)) if body is not None else ""
+    body_name = _YEAR.sub("", body.name) if body is not None else ""
     if category is not None:
         key = f"{body_key} – {category.name}" if body_key else category.name
         name = f"{body_name} – {category.name}" if body_name else category.name
     else:
         key, name = body_key, body_name
-    node = URIRef(b.minter.award(key))
+    node = b.node("award", key)
     if (node, SCHEMA.name, None) not in g:
         g.add((node, SCHEMA.name, en(name)))
     g.add((node, RDF.type, KG.Award))
