@@ -17,12 +17,22 @@ from kg.errors import NotAFilmError
 from kg.extractors import EXTRACTOR_NAMES, EXTRACTORS, Context, Extractor
 from kg.extractors.names import NameReader
 from kg.model import Extraction, Page
-from kg.wikitext import clean_text, find_templates, lead
+from kg.wikitext import clean_text, find_templates, get_param, lead
 
 SERIES_LEAD = re.compile(
     r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b",
     re.I,
 )
+
+
+# An infobox runtime that sums several films: "Total (3 films): 412 minutes", "5 films".
+SERIES_RUNTIME = re.compile(r"\btotal\b|\(\s*\d+\s+films\s*\)|\b\d+\s+films\b|\bcombined\b", re.I)
+
+
+def _sums_films(infobox) -> bool:
+    """Whether the infobox's runtime is the sum of several films' (a franchise's page)."""
+    runtime = get_param(infobox, "runtime", "running time")
+    return runtime is not None and bool(SERIES_RUNTIME.search(clean_text(runtime)))
 
 
 def select(only: Iterable[str] | None) -> tuple[Extractor, ...]:
@@ -51,7 +61,7 @@ def extract(page: Page, code: Wikicode, only: Iterable[str] | None = None) -> Ex
     infoboxes = find_templates(code, FILM_INFOBOXES, recursive=True)
     if not infoboxes:
         raise no_film_infobox(page)
-    if SERIES_LEAD.search(clean_text(lead(code))[:600]):
+    if SERIES_LEAD.search(clean_text(lead(code))[:600]) or _sums_films(infoboxes[0]):
         raise NotAFilmError(page.where, SERIES)
     ctx = Context(page=page, code=code, infobox=infoboxes[0], names=NameReader(code), warnings=list(page.warnings))
     if len(infoboxes) > 1:

@@ -94,23 +94,25 @@ _TRACK_LISTING = re.compile(r"\{\{\s*(?:template\s*:\s*)?(?:track[ _]listing|tra
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def _tables(lines: list[str]) -> list[list[str]]:
-    """The lines of each outermost wikitable (``{|`` … ``|}``), nested tables inside them blanked."""
-    found: list[list[str]] = []
+def _tables(lines: list[str], *, with_opening: bool = False) -> list:
+    """The lines of each outermost wikitable (``{|`` … ``|}``), nested tables inside them
+    blanked; with ``with_opening``, (lines, the ``{|`` line) pairs."""
+    found: list = []
     depth = 0
     current: list[str] = []
+    opening = ""
     for line in lines:
         if _TABLE_OPEN.match(line):
             depth += 1
             if depth == 1:
-                current = []
+                current, opening = [], line
                 continue
         if depth == 0:
             continue
         if _TABLE_CLOSE.match(line):
             depth -= 1
             if depth == 0:
-                found.append(current)
+                found.append((current, opening) if with_opening else current)
             continue
         current.append(line if depth == 1 else "")
     return found
@@ -135,7 +137,9 @@ def count_table_rows(text: str) -> int:
     """Data rows (rows with a ``|`` cell) of the article's accolades tables: wikitables that
     use a result template or head a column Result / Outcome / Status."""
     total = 0
-    for table in _tables(_COMMENT.sub("", text).split("\n")):
+    for table, opening in _tables(_COMMENT.sub("", text).split("\n"), with_opening=True):
+        if re.search(r"class\s*=\s*[\"']?[^\"'\n]*infobox", opening, re.I):
+            continue  # an accolades summary box: counts per award body, no nominations
         body = "\n".join(table)
         headers = [line for line in table if _HEADER_CELL.match(line)]
         if not (_RESULT_TEMPLATE.search(body) or any(_RESULT_HEADER.search(h) for h in headers)):

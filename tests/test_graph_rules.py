@@ -57,3 +57,23 @@ def test_a_release_country_is_the_country_node() -> None:
         "{{Infobox film\n| name = Test Film\n| country = India\n| released = {{Film date|2001|6|15|India}}\n}}\n"
     )
     assert types(result, "India") == {SCHEMA.Country}
+
+
+def test_a_franchise_page_with_a_film_infobox_is_refused() -> None:
+    """A page about several films: its lead calls it a franchise, or its infobox sums runtimes."""
+    for text in (
+        "{{Infobox film\n| name = Saga\n| runtime = Total (3 films): 412 minutes\n}}\n'''Saga''' follows a family.\n",
+        "{{Infobox film\n| name = Saga\n}}\n'''Saga''' is an American media franchise of horror films.\n",
+    ):
+        result = process_page(Page(title="Saga", text=text, source="saga.wiki"))
+        assert result.status == "refused"
+        assert "film series" in str(result.error)
+
+
+def test_an_accolades_summary_box_is_not_a_table_of_nominations() -> None:
+    result = export(
+        "{{Infobox film\n| name = Test Film\n}}\n== Accolades ==\n"
+        '{| class="infobox" style="width:25em"\n|-\n! Award !! Wins !! Nominations\n|-\n'
+        "| [[Lantern Prize]] || {{won|1}} || {{nom|3}}\n|}\n"
+    )
+    assert not list(result.graph.subjects(RDF.type, URIRef("https://w3id.org/kg-film/ontology#Nomination")))

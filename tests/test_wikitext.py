@@ -63,3 +63,11 @@ def test_a_thousand_unclosed_refs_take_linear_time() -> None:
 
     small, large = cpu(500), cpu(4000)
     assert large < 8 * small + 0.5, (small, large)  # linear: 8x the input, about 8x the time
+
+
+def test_a_superscript_digit_is_no_argument_number() -> None:
+    """"| image|² = …" (found by the fuzzer): "²" is a digit to str.isdigit, not an argument number."""
+    from kg.wikitext import positional
+
+    (template,) = parse("{{X|a|²=b}}").filter_templates()
+    assert [str(a) for a in positional(template)] == ["a"]

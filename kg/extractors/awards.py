@@ -85,10 +85,17 @@ def film_name_forms(title: str) -> set[str]:
     return {f.casefold() for f in forms if f}
 
 
+def _is_summary_box(tag: Tag) -> bool:
+    """An accolades summary: a table whose class is an infobox's."""
+    return any(str(a.name).strip().lower() == "class" and "infobox" in str(a.value).lower() for a in tag.attributes)
+
+
 def accolades_tables(code: Wikicode) -> list[Table]:
     """The article's accolades tables: wikitables with a Result column or result templates."""
     found = []
     for tag in tables(code):
+        if _is_summary_box(tag):
+            continue  # a class="infobox" box of {{won|3}} counts per award body sums up, it lists nothing
         table = Table.of(tag)
         if not table.grid:
             continue
@@ -317,7 +324,7 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
             notes.append(clean_text(text[remark.start() :]).lstrip("–—- "))
             item = parse(text[: remark.start()])
         refs.extend(ctx.names.refs(item))
-    refs = [r for r in refs if r.name.casefold() not in film_names]
+    refs = [r for r in refs if r.name.casefold() not in film_names and not _not_a_nominee(ctx, r)]
     unique: list[Ref] = []
     for r in refs:
         if r not in unique:
@@ -444,6 +451,22 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
             )
         )
     return out
+
+
+def _not_a_nominee(ctx, ref: Ref) -> bool:
+    """A country ("Japan") or a category ("Hero" in a Nominee column, "Best Actor") named
+    where the nominee stands is not who was nominated (warned)."""
+    from kg.values import country_title
+
+    shown = ref.name
+    reason = None
+    if country_title(ref.title or shown) is not None:
+        reason = "a country"
+    elif not ref.title and CATEGORY_WORDS.search(shown):
+        reason = "an award category"
+    if reason is not None:
+        ctx.warn("awards", f'"{shown}" in a nominee\'s place is {reason}, not a nominee; skipped')
+    return reason is not None
 
 
 def _reads_as_person(text: str) -> bool:

@@ -12,7 +12,7 @@ from kg.wikitext import clean_text, find_templates, params, positional, template
 
 def _imdb(i: str) -> str | None:
     digits = re.sub(r"^tt", "", i.strip())
-    return f"https://www.imdb.com/title/tt{digits}/" if digits.isdigit() else None
+    return f"https://www.imdb.com/title/tt{digits}/" if digits.isascii() and digits.isdigit() else None
 
 
 def _allmovie(i: str) -> str | None:

@@ -36,7 +36,7 @@ NOT_A_NAME = frozenset(
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # "[[A]] & B Films": the joiner left at an end of the text between links
 _JOINER_AT_ENDS = re.compile(r"^\s*(?:and|&|or|with|,|;|/)\s+|\s+(?:and|&|or|with)\s*$|\s*[,;/]\s*$", re.I)
-_PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+)\s*")
+_PERSON_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|/|\+|\bfeat\.?(?=\s)|\bft\.?(?=\s)|\bfeaturing\b)\s*")
 # A label in front of names, "Songs: [[Ilaiyaraaja]]", "Score: Deva"; and a label alone.
 _LABEL_WORDS = r"(?:songs?|score|music|lyrics|background (?:score|music)|original score|dialogues?|screenplay|story|bgm|theme)"
 _LABEL_PREFIX = re.compile(rf"^\W*{_LABEL_WORDS}\W*:\s*", re.I)
@@ -107,6 +107,8 @@ def name_problem(name: str, *, person: bool = True) -> str | None:
     if not words:
         return "empty"
     first = words[0]
+    if first.casefold() in ("his", "her", "their", "its", "my", "our", "your"):
+        return "starts with a possessive (\"His Orchestra\")"
     if first[:1].islower() and not (first in PARTICLES and len(words) > 1 and words[1][:1].isupper()):
         return "starts in lower case"
     bare = [w.strip(".,;:!?\"'“”‘’()") for w in words]

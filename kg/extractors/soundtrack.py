@@ -29,7 +29,7 @@ from kg.wikitext import (
     template_name,
 )
 from kg.titles import strip_disambiguator
-from kg.values import PartialDate, parse_dates, parse_track_length
+from kg.values import PartialDate, parse_dates, parse_runtime, parse_track_length
 from kg.wikitext.templates import FILM_DATE_TEMPLATES, START_DATE_TEMPLATES, template_date
 
 TRACK_LISTING_TEMPLATES = ("track listing", "tracklist", "track list", "tracklisting", "track-listing", "track listing/sandbox")
@@ -37,7 +37,11 @@ ALBUM_INFOBOXES = ("infobox album", "infobox soundtrack", "infobox film soundtra
 # The extra column holds performers when its header says so.
 PERFORMER_COLUMN = re.compile(r"perform|sing|artist|vocal|sung|musician|band|featur|voice|playback", re.I)
 # A track that is not a song: its note says so.
-SPOKEN_NOTE = re.compile(r"dialogue|dialog|excerpt|speech|spoken|monologue|interview|skit|narration|trailer|commentary", re.I)
+SPOKEN_NOTE = re.compile(r"\b(?:dialogue|dialog|excerpt|speech|spoken|monologue|interview|skit|narration|commentary)\b", re.I)
+# A title that is a dialogue excerpt, not a song: "Dialogue: …", "… (dialogue)", "Interview".
+SPOKEN_TITLE = re.compile(r"^(?:dialogue|dialog|excerpt|speech|monologue|interview|skit|narration)\b|\((?:dialogue|dialog|excerpt|speech|spoken)\)", re.I)
+# A note saying the track is a spoken piece ("dialogue from the film"), not one mentioning speech ("with spoken intro").
+SPOKEN_NOTE_START = re.compile(r"^(?:a\s+|an\s+)?(?:dialogue|dialog|excerpt|speech|spoken word|monologue|interview|skit|narration|commentary)\b", re.I)
 # "Mike Figgis except as noted" → "Mike Figgis".
 EXCEPT_NOTED = re.compile(r",?\s*(?:except|unless)\s+(?:as|where|otherwise)?\s*(?:otherwise\s+)?(?:noted|stated|indicated|specified)\.?\s*$", re.I)
 # Credits that name no one.
@@ -49,8 +53,16 @@ GROUP_NAME = re.compile(
     re.I,
 )
 GROUP_TITLE = re.compile(r"\([^()]*\b(band|group|duo|trio|quartet|orchestra|choir|ensemble)\)$", re.I)
-GENERIC_HEADLINE = re.compile(r"^(track[- ]?(listing|list)|tracks?|songs?|soundtrack|(the )?track listing)$", re.I)
-RELEASE_SENTENCE = re.compile(r"[^.]*\b(soundtrack|album|score|songs?)\b[^.]*\breleased\b[^.]*\.?|[^.]*\breleased\b[^.]*\b(soundtrack|album)\b[^.]*\.?", re.I)
+GENERIC_HEADLINE = re.compile(
+    r"^(track[- ]?(listing|list)|tracks?|songs?|soundtrack|(the )?track listing|score|original score|"
+    r"(disc|cd|side|volume|vol\.?|part|lp)\s*(one|two|three|four|\d+|[a-d])|bonus tracks?|deluxe edition)$",
+    re.I,
+)
+RELEASE_SENTENCE = re.compile(
+    r"(?i:[^.]*\b(soundtrack|album|score)\b[^.]*\breleased\b[^.]*\.?)|(?:^|(?<=\.\s))Released\b[^.]*\b(?i:soundtrack|album)\b[^.]*\.?"
+)
+# Sentences that date something else: the film, a single, a re-release.
+OTHER_RELEASE = re.compile(r"\bre-?released\b|\bsingles?\b|\b(?:the|this)\s+film\s+(?:was|is)\s+released\b", re.I)
 MAX_TRACKS = 500
 
 
@@ -78,7 +90,11 @@ class SoundtrackExtractor:
 
 
 # Sections whose song tables are the soundtrack.
-SOUNDTRACK_SECTION = re.compile(r"(original )?(sound ?track|music|songs?|track ?list(ing)?|film songs?)( (album|listing|and score))?", re.I)
+SOUNDTRACK_SECTION = re.compile(
+    r"(original )?(sound ?track|music|songs?|track ?list(ing)?|film songs?)( (album|listing|and score))?"
+    r"|(music|songs?) and (sound ?track|score|songs)|(sound ?track|score) and (music|songs?)",
+    re.I,
+)
 # Song-table columns by header text (first match wins; the title column is required).
 SONG_COLUMNS = (
     ("number", re.compile(r"^(no\.?|#|nr\.?|s\.?\s*no\.?|sl\.?\s*no\.?|sr\.?\s*no\.?|number|track(\s*(no\.?|#))?)$", re.I)),
@@ -149,7 +165,7 @@ def _table_album(ctx, table: Tag, n: int, columns: dict[str, int], section: Wiki
         music = _artists(ctx, cell("music"), notes)
         writer = _artists(ctx, cell("writer"), notes)
         performers = _artists(ctx, cell("performers"), notes, characters=True)
-        spoken = bool(SPOKEN_NOTE.search(title)) and not (writer or music or lyrics)
+        spoken = bool(SPOKEN_TITLE.search(title)) and not (writer or music or lyrics)
         length = _length(ctx, where, f"row {r}", cell("length"))
         tracks.append(_track(ctx, len(tracks) + 1, raw_title, title, length, writer + music, lyrics, performers, notes, spoken))
     if not tracks:
@@ -202,7 +218,7 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
                 ctx.warn(where, f"track {n} has no title; skipped")
             continue
         note = clean_text(ps.get(f"note{n}"))
-        spoken = bool(note and SPOKEN_NOTE.search(note)) or bool(SPOKEN_NOTE.search(title) and not ps.get(f"writer{n}"))
+        spoken = bool(note and SPOKEN_NOTE_START.search(note)) or bool(SPOKEN_TITLE.search(title) and not ps.get(f"writer{n}"))
         notes = [note] if note else []
         writer = _artists(ctx, ps.get(f"writer{n}"), notes)
         lyrics = _artists(ctx, ps.get(f"lyrics{n}"), notes)
@@ -251,6 +267,9 @@ def _finish_album(
     length = None
     if info and clean_text(info.get("length")):
         length = parse_track_length(clean_text(info.get("length")))
+        if length is None:  # "45 minutes", "38:00 (original release)"
+            lengths = parse_runtime(re.sub(r"\s*\([^()]*\)", "", clean_text(info.get("length"))))
+            length = lengths[0] if lengths else None
     if length is None and clean_text(total_length):
         length = parse_track_length(clean_text(total_length))
     labels = [r for item in split_items(info["label"]) for r in ctx.names.refs(item, split=False)] if info.get("label") else []
@@ -324,7 +343,9 @@ def _song(ctx, value: Wikicode | None) -> Ref | None:
         link = parse_link(node)
         if link is not None:
             ref = ctx.names.ref_for_link(link)
-            return Ref(_title(value) or ref.name, ref.title, ref.section)
+            # '"[[Over the Rainbow]]" (reprise)': the song is "Over the Rainbow"
+            name = re.sub(r"\s*\([^()]*\)$", "", _title(value)).strip() or ref.name
+            return Ref(name, ref.title, ref.section)
     return None
 
 
@@ -383,6 +404,8 @@ def _release_from_prose(section: Wikicode) -> PartialDate | None:
     """The date of a sentence of the section stating that the album was released."""
     text = clean_text("".join(str(n) for n in section.nodes if not isinstance(n, Template) or template_name(n) not in TRACK_LISTING_TEMPLATES + ALBUM_INFOBOXES))
     for m in RELEASE_SENTENCE.finditer(text):
+        if OTHER_RELEASE.search(m.group()):
+            continue
         dates = parse_dates(m.group())
         if dates:
             return dates[0]

@@ -179,7 +179,7 @@ def positional(template: Template) -> list[Wikicode]:
     numbered: dict[int, Wikicode] = {}
     for p in template.params:
         name = str(p.name).strip()
-        if name.isdigit():
+        if name.isascii() and name.isdigit():
             numbered[int(name)] = p.value
     if not numbered:
         return []
