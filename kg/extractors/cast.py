@@ -111,7 +111,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
                 credited = CREDITED_AS.search(line)
                 out.append(CastCredit(start + len(out), actor, None, clean_text(credited.group(1)) or None if credited else None, voice))
             continue
-        if character_part is not None and clean_text(actor_part).casefold() in ROLE_WORDS:
+        if character_part is not None and clean_text(actor_part).casefold() in CREW_LABELS:
             # "Director: [[Zhang Yibai]]": a crew credit in the cast list, nobody's part
             ctx.warn("cast", f'"{clean_text(line)}" credits a {clean_text(actor_part).lower()}, not a part; skipped')
             continue
@@ -192,6 +192,11 @@ def _language_header(text: str) -> bool:
     return bool(key) and key in LANGUAGES
 
 
+#: Labels of crew credits, which some cast lists hold ("Director: [[X]]"): no part is
+#: played. (A narrator or a host is a part of the film, and stays.)
+CREW_LABELS = ROLE_WORDS - {"narrator", "narration", "host", "hosts", "presenter", "guest", "guests", "cameo", "cameos", "himself", "herself", "themselves", "voice", "voice over", "voice-over", "judge", "singer", "singers", "chorus", "vocals"}
+
+
 # "{{Plainlist|" or "{{castlist|" followed on the same line by the first list item.
 _ITEM_AFTER_TEMPLATE = re.compile(r"(\{\{[^{}|\n]*\|)[ \t]*(?=[*#])")
 # The join before a second credit on a line: ", [[B Two]] as …", " and [[B Two]] as …".
@@ -225,7 +230,7 @@ def _character_first(actor_part: str, character_part: str | None) -> bool:
     """Whether a cast line names the character first and the performer after the separator:
     the left side links no one and is bold or a character's title ("Mayor"), or the right
     side is a link alone while the left links no one."""
-    if character_part is None or "[[" in actor_part or clean_text(actor_part).casefold() in ROLE_WORDS:
+    if character_part is None or "[[" in actor_part or clean_text(actor_part).casefold() in CREW_LABELS:
         return False
     right = character_part.strip()
     if _LINK_ONLY.match(right) or (_BOLD.match(actor_part.strip()) and right):
