@@ -77,3 +77,17 @@ def test_an_accolades_summary_box_is_not_a_table_of_nominations() -> None:
         "| [[Lantern Prize]] || {{won|1}} || {{nom|3}}\n|}\n"
     )
     assert not list(result.graph.subjects(RDF.type, URIRef("https://w3id.org/kg-film/ontology#Nomination")))
+
+
+def test_one_node_per_person_across_the_article() -> None:
+    """An unlinked name in a table that the article links elsewhere is that linked person;
+    a writer who is also in the cast is one node."""
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| writer = [[Jane Roe (writer)|Jane Roe]]\n}}\n"
+        "== Cast ==\n{| class=\"wikitable\"\n! Actor !! Role\n|-\n| Jane Roe || Herself\n|}\n"
+        "== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+        "| Empire Awards || Best Screenplay || Jane Roe || {{won}}\n|}\n"
+    )
+    nodes = {s for s, o in result.graph.subject_objects(SCHEMA.name) if str(o) == "Jane Roe"}
+    assert nodes == {URIRef(BASE + "Jane_Roe_(writer)")}
+    assert types(result, "Jane Roe") == {SCHEMA.Person}
