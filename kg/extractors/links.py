@@ -134,7 +134,7 @@ def _website(value: str) -> str | None:
             value = "http://" + value
         else:
             return None
-    return value if not re.search(r"[\s<>\"{}|\\^`]", value) else None
+    return value if not re.search(r"[\s<>\"{}|\\^`\x00-\x1f\x7f]", value) else None
 
 
 EXTRACTOR = LinksExtractor()
