@@ -66,6 +66,25 @@ def strip_disambiguator(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title).strip() or title
 
 
+def spells_title(shown: str, title: str) -> bool:
+    """Whether a link's label is its page's name with a lower-case first letter, as the
+    name is spelt ("[[Bell hooks|bell hooks]]", "[[K.d. lang|k.d. lang]]"): a title's first
+    letter is upper case by MediaWiki's convention ($wgCapitalLinks), not by spelling. A
+    label that starts with an article ("[[The Revolution (band)|the Revolution]]") is prose
+    capitalisation, not a spelling.
+
+    :param shown: what the link shows.
+    :param title: the linked page's title.
+    """
+    name = strip_disambiguator(title)
+    return (
+        shown != name
+        and shown[:1].islower()
+        and shown[:1].upper() + shown[1:] == name
+        and shown.split(" ", 1)[0] not in ("the", "a", "an")
+    )
+
+
 #: The redirect magic word and its common localisations (MediaWiki's ``MagicWord`` "redirect").
 REDIRECT_WORDS = (
     "REDIRECT", "WEITERLEITUNG", "REDIRECTION", "REDIRECCIÓN", "REDIRECCION", "RINVIA",

@@ -119,6 +119,7 @@ class KG(DefinedNamespace):
     result: URIRef
     # datatype properties
     creditedAs: URIRef
+    shownName: URIRef
     voiceRole: URIRef
     releaseType: URIRef
     alternativeDuration: URIRef

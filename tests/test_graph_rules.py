@@ -7,7 +7,7 @@ from rdflib import RDF, URIRef
 
 from kg.model import Page
 from kg.pipeline import process_page
-from kg.vocab import SCHEMA
+from kg.vocab import KG, SCHEMA
 
 BASE = "https://w3id.org/kg-film/resource/"
 
@@ -91,3 +91,35 @@ def test_one_node_per_person_across_the_article() -> None:
     nodes = {s for s, o in result.graph.subject_objects(SCHEMA.name) if str(o) == "Jane Roe"}
     assert nodes == {URIRef(BASE + "Jane_Roe_(writer)")}
     assert types(result, "Jane Roe") == {SCHEMA.Person}
+
+
+def names(result, iri: str) -> tuple[list[str], list[str]]:
+    node = URIRef(BASE + iri)
+    return sorted(map(str, result.graph.objects(node, SCHEMA.name))), sorted(map(str, result.graph.objects(node, KG.shownName)))
+
+
+def test_a_linked_entity_is_named_by_its_page_and_keeps_the_shown_name() -> None:
+    """Every article names a linked person alike (one name in a store); its own spelling is kept."""
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| starring = [[Nicolas Cage|Nic Cage]]\n| music = [[Sting (musician)|Sting]]\n}}\n"
+        "== Cast ==\n* [[Nicolas Cage|Nic Cage]] as Ben\n"
+    )
+    assert names(result, "Nicolas_Cage") == (["Nicolas Cage"], ["Nic Cage"])
+    assert names(result, "Sting_(musician)") == (["Sting"], [])
+    assert result.conforms
+
+
+def test_a_lower_case_first_letter_is_the_articles_spelling() -> None:
+    result = export("{{Infobox film\n| name = Test Film\n| writer = [[Bell hooks|bell hooks]]\n}}\n")
+    assert names(result, "Bell_hooks") == (["bell hooks"], [])
+
+
+def test_an_award_category_keeps_no_short_label() -> None:
+    """'Best Actor' in an Academy Awards row is the row's short form, not a name of the category."""
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| starring = [[Nicolas Cage]]\n}}\n== Accolades ==\n"
+        '{| class="wikitable"\n! Award !! Category !! Recipient !! Result\n|-\n'
+        "| [[68th Academy Awards|Academy Awards]] || [[Academy Award for Best Actor|Best Actor]] || [[Nicolas Cage]] || {{won}}\n|}\n"
+    )
+    assert names(result, "Academy_Award_for_Best_Actor") == (["Academy Award for Best Actor"], [])
+    assert names(result, "68th_Academy_Awards") == (["68th Academy Awards"], [])

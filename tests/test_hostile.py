@@ -76,6 +76,7 @@ T = TypeVar("T")
 TITLE = "Fuzz Film"
 SCHEMA = "http://schema.org/"
 BASE = "https://w3id.org/kg-film/"
+KG = "https://w3id.org/kg-film/ontology#"
 SNIPPET = (REPO / "tests" / "cases" / "Snippet_Film" / "input.wiki").read_text(encoding="utf-8")
 TABLED = (REPO / "tests" / "cases" / "Tabled_Film" / "input.wiki").read_text(encoding="utf-8")
 
@@ -822,7 +823,8 @@ def test_two_infoboxes_export_the_first_with_a_warning(tmp_path: Path) -> None:
     assert "[WARN] [Two Boxes] infobox: 2 {{Infobox film}} templates; the first one describes the film" in result.stderr.splitlines()
     graph = load_ttl(tmp_path / "out" / "Two_Boxes.ttl")
     film = URIRef(BASE + "resource/Two_Boxes")
-    assert list(graph.objects(film, URIRef(SCHEMA + "name"))) == [Literal("First Cut", lang="en")]
+    assert list(graph.objects(film, URIRef(SCHEMA + "name"))) == [Literal("Two Boxes", lang="en")]
+    assert list(graph.objects(film, URIRef(KG + "shownName"))) == [Literal("First Cut", lang="en")]
     people = {str(o) for s in graph.objects(film, URIRef(SCHEMA + "director")) for o in graph.objects(s, URIRef(SCHEMA + "name"))}
     assert people == {"Ann"}
 
@@ -842,17 +844,21 @@ def test_a_film_series_is_refused(tmp_path: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("infobox_name", "expected"),
-    [(None, "Heat"), ("Heat", "Heat"), ("''Heat''", "Heat"), ("Heat: The Movie", "Heat: The Movie")],
+    ("infobox_name", "name", "shown"),
+    [(None, "Heat", []), ("Heat", "Heat", []), ("''Heat''", "Heat", []), ("heat", "heat", []),
+     ("Heat: The Movie", "Heat", ["Heat: The Movie"])],
 )
-def test_the_disambiguator_is_not_part_of_the_name(tmp_path: Path, infobox_name: str | None, expected: str) -> None:
+def test_the_disambiguator_is_not_part_of_the_name(tmp_path: Path, infobox_name: str | None, name: str, shown: list[str]) -> None:
+    """The film is named by its page, as every article that links it names it; the infobox's
+    other name is its ``kg:shownName`` (a lower-case first letter is the article's spelling)."""
     box = "{{Infobox film\n| director = [[Michael Mann]]\n" + (f"| name = {infobox_name}\n" if infobox_name else "") + "}}\n"
     path = write(tmp_path / "heat.wiki", box + "'''''Heat''''' is a 1995 American crime film.\n")
     result = run("export", str(path), "--title", "Heat (1995 film)", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     graph = load_ttl(tmp_path / "out" / "Heat_(1995_film).ttl")
     film = URIRef(BASE + "resource/Heat_(1995_film)")
-    assert [str(o) for o in graph.objects(film, URIRef(SCHEMA + "name"))] == [expected]
+    assert [str(o) for o in graph.objects(film, URIRef(SCHEMA + "name"))] == [name]
+    assert [str(o) for o in graph.objects(film, URIRef(KG + "shownName"))] == shown
 
 
 def test_a_page_of_another_namespace_is_refused(tmp_path: Path) -> None:
@@ -985,7 +991,7 @@ def test_names_with_special_characters_are_escaped_correctly(tmp_path: Path) -> 
     assert result.exit_code == 0, result.stderr
     for i, (written, expected) in enumerate(NAMES, 1):
         film = pyoxigraph.NamedNode(f"{BASE}resource/Name_Test_{i}")
-        name = pyoxigraph.NamedNode(SCHEMA + "name")
+        name = pyoxigraph.NamedNode(KG + "shownName")  # the infobox's name; the page's is the schema:name
         for ext, fmt in (("ttl", pyoxigraph.RdfFormat.TURTLE), ("nt", pyoxigraph.RdfFormat.N_TRIPLES)):
             values = [q.object for q in pyoxigraph.parse(path=str(out / f"Name_Test_{i}.{ext}"), format=fmt)
                       if q.subject == film and q.predicate == name]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from kg.errors import FormatError, InputError, MissingPageError, NotFoundError, UsageError
 from kg.model import Page
 from kg.sources import detect_format, iter_pages, read_pages
-from kg.titles import normalise_title, redirect_target
+from kg.titles import normalise_title, redirect_target, spells_title
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpus"
@@ -83,6 +83,27 @@ def test_normalise_title_is_idempotent_and_clean(raw: str) -> None:
     assert "_" not in once
     assert once == once.strip()
     assert not once.startswith(" ") and not once.endswith(" ")
+
+
+@pytest.mark.parametrize(
+    ("shown", "title", "expected"),
+    [
+        ("bell hooks", "Bell hooks", True),
+        ("k.d. lang", "K.d. lang (singer)", True),
+        ("Bell hooks", "Bell hooks", False),  # the title itself: nothing to keep
+        ("the Revolution", "The Revolution (band)", False),  # prose capitalisation
+        ("an Englishman", "An Englishman", False),
+        ("nic Cage", "Nicolas Cage", False),
+        ("", "X", False),
+    ],
+)
+def test_spells_title(shown: str, title: str, expected: bool) -> None:
+    assert spells_title(shown, title) is expected
+
+
+@given(st.text(min_size=1))
+def test_a_title_never_spells_itself_differently(title: str) -> None:
+    assert not spells_title(normalise_title(title), normalise_title(title))
 
 
 @pytest.mark.parametrize(

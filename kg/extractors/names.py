@@ -19,7 +19,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Ref
 from kg.wikitext import Link, clean_text, links, parse, parse_link
-from kg.titles import normalise_title, strip_disambiguator
+from kg.titles import normalise_title, spells_title, strip_disambiguator
 
 # Words that are never names of people or organisations on their own.
 NOT_A_NAME = frozenset(
@@ -222,7 +222,7 @@ class NameReader:
             return self._seen(Ref(name, target, section))
         surname = self._by_surname.get(fold(name)) if " " not in name and name[:1].isupper() else None
         if surname is not None:
-            return self._seen(Ref(name, surname))
+            return Ref(name, surname)  # a surname refers to the person; it is not a name they are shown by
         if check is not None:
             problem = name_problem(name, person=check == "person")
             if problem is not None:
@@ -294,7 +294,7 @@ class NameReader:
                 flush()
                 shown = clean_name(node.text or node.title)
                 if shown is not None:
-                    if node.section is None and name_problem(shown, person=split) is not None:
+                    if node.section is None and not spells_title(shown, node.title) and name_problem(shown, person=split) is not None:
                         # "[[Jane Roe|his wife]]": the page is the entity, what it shows is prose
                         node = Link(node.title, None, strip_disambiguator(node.title))
                     out.append(self.ref_for_link(node))

@@ -10,7 +10,6 @@ from kg.extractors.awards import CEREMONY_ARTICLE
 from kg.iri import wikipedia_url
 from kg.mapping.builder import GraphBuilder, date_literal, en
 from kg.model import Accolades, Nomination, Ref
-from kg.titles import strip_disambiguator
 from kg.vocab import KG, SCHEMA
 
 # A year at the start or end of a body's name or title: "1995 …", "… 1995", "… (1995)".
@@ -85,8 +84,7 @@ def award(b: GraphBuilder, nom: Nomination) -> tuple[URIRef, str]:
     g = b.g
     category, body = nom.category, nom.organisation or nom.ceremony
     if category is not None and category.is_global:
-        name = strip_disambiguator(category.title)
-        node = b.entity(category, KG.Award, name=name)
+        node = b.entity(category, KG.Award, shown=False)
         return node, str(g.value(node, SCHEMA.name))
     # "Society of Texas Film Critics Awards 1995": the category is the body's in every year
     body_key = _YEAR.sub("", (body.title if body.title else body.name)) if body is not None else ""

@@ -14,11 +14,22 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from kg import __version__
 from kg.iri import LICENSE, Minter, revision_url, wikipedia_url
 from kg.model import Extraction, Ref
-from kg.titles import strip_disambiguator
+from kg.titles import spells_title, strip_disambiguator
 from kg.values import PartialDate, duration_to_xsd
 from kg.vocab import KG, PREFIXES, SCHEMA
 
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def canonical_name(title: str, shown: str | None = None) -> str:
+    """A linked entity's ``schema:name``: its page title without the disambiguator, the same
+    in every article ("Sting (musician)" → "Sting"), so that a store of many articles gives
+    the entity one name. The name an article shows, when it differs, is its ``kg:shownName``;
+    when it is the title spelt with a lower-case first letter (:func:`~kg.titles.spells_title`:
+    "bell hooks"), it is the name."""
+    if shown and spells_title(shown, title):
+        return shown
+    return strip_disambiguator(title)
 
 
 def new_graph(identifier: str | None = None) -> Graph:
@@ -72,21 +83,31 @@ class GraphBuilder:
         """A structural node under the film (``node("cast", 3)`` → ``…#cast/3``)."""
         return URIRef(self.minter.node(str(self.film), *parts))
 
-    def entity(self, ref: Ref, cls: URIRef, name: str | None = None) -> URIRef:
+    def entity(self, ref: Ref, cls: URIRef, name: str | None = None, shown: bool = True) -> URIRef:
         """The node of a named entity, typed ``cls``, with its name and Wikipedia link.
 
-        :param name: the name to give a global entity instead of the one the article
-            shows most often (ceremonies and award categories are named by their article).
+        A global entity is named by its page (:func:`canonical_name`); what the article shows
+        for it, when different, is its ``kg:shownName``.
+
+        :param name: another name the article gives a global entity (a song's title as the
+            track listing writes it), kept as ``kg:shownName`` when it differs.
+        :param shown: whether what the article shows is a name of the entity at all; a link's
+            label in an accolades row ("[[Academy Award for Best Actor|Best Actor]]") or a
+            release's place ("[[Cannes Film Festival|Cannes]]") is a short form the row's
+            context completes, no name of its own.
         """
         g = self.g
         if cls == SCHEMA.Person and (("title", ref.title) if ref.is_global else ("name", ref.name)) in self.organisations:
             cls = SCHEMA.Organization  # a company credited in a person's role (a producer, a nominee)
         if ref.is_global:
             node = URIRef(self.minter.entity(ref.title))
-            name = name or self.x.names.get(ref.title, ref.name)
             if (node, SCHEMA.name, None) not in g:
-                g.add((node, SCHEMA.name, en(name)))
+                label = self.x.names.get(ref.title, ref.name)
+                canonical = canonical_name(ref.title, label if shown else None)
+                g.add((node, SCHEMA.name, en(canonical)))
                 g.add((node, SCHEMA.sameAs, URIRef(wikipedia_url(ref.title))))
+                for also in dict.fromkeys(n for n in (name, label if shown else None) if n and n != canonical):
+                    g.add((node, KG.shownName, en(also)))
         else:
             node = URIRef(self.minter.scoped(str(self.film), ref.name))
             if (node, SCHEMA.name, None) not in g:
@@ -100,7 +121,7 @@ class GraphBuilder:
         """An event the article names (a festival, a ceremony): a ``schema:Event`` named
         after its article when it links one ("[[Cannes Film Festival|Cannes]]" is the
         Cannes Film Festival), else as shown."""
-        return self.entity(ref, SCHEMA.Event, name=strip_disambiguator(ref.title) if ref.is_global else None)
+        return self.entity(ref, SCHEMA.Event, shown=False)
 
     def map_provenance(self) -> None:
         """The named graph's provenance: the revision it was derived from, licence, exporter."""

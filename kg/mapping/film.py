@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from kg.iri import commons_file_url, wikipedia_url
-from kg.mapping.builder import GraphBuilder, date_literal, decimal, duration, en
+from kg.mapping.builder import GraphBuilder, canonical_name, date_literal, decimal, duration, en
 from kg.model import BasedOn, FilmInfo, Release
 from kg.values import Money
 from kg.vocab import KG, SCHEMA
@@ -16,7 +16,10 @@ def map_film_info(b: GraphBuilder, film: FilmInfo) -> None:
     """The ``schema:Movie`` node and what the infobox and lead say about the film."""
     g, f = b.g, b.film
     g.add((f, RDF.type, SCHEMA.Movie))
-    g.add((f, SCHEMA.name, en(film.name)))
+    name = canonical_name(b.x.title, film.name)  # as every article that links the film names it
+    g.add((f, SCHEMA.name, en(name)))
+    if film.name != name:
+        g.add((f, KG.shownName, en(film.name)))
     g.add((f, SCHEMA.sameAs, URIRef(wikipedia_url(b.x.title))))
     if film.description:
         g.add((f, SCHEMA.description, en(film.description)))
