@@ -9,6 +9,11 @@ Exit codes (documented in README.md):
 * 4 — an output could not be written (:class:`OutputError`);
 * 5 — an unexpected error (a bug in kg) while exporting one input; the message names
   the input, and the other inputs are still exported;
+* 6 — a store could not be used (:class:`StoreError`): an embedded store's folder is
+  locked by another program, read-only or not an Oxigraph store, or a SPARQL endpoint is
+  down, too slow, refuses the credentials or fails; when sending articles, the ones that
+  failed are named one per line, the others went in, and a re-run sends only what is
+  missing. A store is never left with part of an article;
 * 130 / 143 — interrupted by SIGINT (Ctrl-C) / SIGTERM: the articles already written
   are complete, nothing half-written or temporary is left behind.
 
@@ -24,6 +29,7 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
 EXIT_INTERNAL = 5
+EXIT_STORE = 6
 EXIT_SIGINT = 130
 EXIT_SIGTERM = 143
 
@@ -94,6 +100,25 @@ class NameClashError(OutputError):
     """Two titles would share one output name; the second article is not written, the run goes on."""
 
     fatal = False
+
+
+class StoreError(OutputError):
+    """A store cannot be used: opened, written or queried (exit code 6).
+
+    :param source: the store (its folder, or the endpoint URL without credentials).
+    :param message: what is wrong, with a remedy.
+    :param fatal: whether the run stops (the store is unusable) or only this article failed.
+    """
+
+    exit_code = EXIT_STORE
+
+    def __init__(self, source: str, message: str, fatal: bool = True) -> None:
+        super().__init__(source, message)
+        self.fatal = fatal
+
+
+class QueryError(KgError):
+    """A SPARQL query that does not parse, or a named query given wrong parameters (exit code 3)."""
 
 
 class InternalError(KgError):

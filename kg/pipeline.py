@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 import kg
 from kg.errors import EXIT_OK, InternalError, KgError, NotAFilmError, OutputError, RedirectError
@@ -34,6 +34,8 @@ class Options:
     :param linker: the link stage's linker (``None``: no linking).
     :param title: the title of a raw-wikitext input (``--title``).
     :param graph: build the graph; ``False`` stops after linking (``kg extract``).
+    :param unchanged: tells why a film page need not be exported again (every sink
+        already holds its revision), or ``None``; such a page is classified, not parsed.
     """
 
     only: tuple[str, ...] | None = None
@@ -42,6 +44,7 @@ class Options:
     linker: Linker | None = None
     title: str | None = None
     graph: bool = True
+    unchanged: Callable[[Page], str | None] | None = None
 
 
 def process_page(page: Page, options: Options = Options()) -> PageResult:
@@ -59,6 +62,11 @@ def process_page(page: Page, options: Options = Options()) -> PageResult:
         if refusal is not None:
             result.error = refusal
             return result
+        if options.unchanged is not None:
+            reason = options.unchanged(page)
+            if reason is not None:
+                result.kept.append(reason)
+                return result
         with page_scope():
             code = kg.parse_page(page)
             extraction = kg.extract_page(page, code, options.only)
@@ -102,6 +110,8 @@ def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sin
         except OutputError as exc:
             yield PageResult(input=exc.source, error=exc)
             return
+        if sinks and options.unchanged is None and all(hasattr(s, "unchanged") for s in sinks):
+            options = replace(options, unchanged=_unchanged_everywhere(sinks))
         for inp in inputs:
             for result in _results(inp, options):
                 if result.status == "exported" and sinks:
@@ -119,6 +129,14 @@ def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sin
     finally:
         for each in opened:
             each.close()
+
+
+def _unchanged_everywhere(sinks: list[Sink]) -> Callable[[Page], str | None]:
+    def unchanged(page: Page) -> str | None:
+        reasons = [s.unchanged(page) for s in sinks]
+        return "; ".join(reasons) if all(reasons) else None
+
+    return unchanged
 
 
 def _results(inp: str, options: Options) -> Iterator[PageResult]:
@@ -152,6 +170,7 @@ class Summary:
     """
 
     exported: int = 0
+    unchanged: int = 0
     conforming: int = 0
     failed: int = 0
     refused: Counter[str] = field(default_factory=Counter)
@@ -162,6 +181,8 @@ class Summary:
         if status == "exported":
             self.exported += 1
             self.conforming += result.conforms is not False
+        elif status == "unchanged":
+            self.unchanged += 1
         elif status == "refused":
             self.refused[refusal_reason(result.error)] += 1
         else:
@@ -170,8 +191,10 @@ class Summary:
 
     def line(self) -> str:
         """``27 pages: 1 exported, 26 refused (another infobox: 19, redirect: 5, no infobox: 2)``."""
-        pages = self.exported + self.failed + sum(self.refused.values())
+        pages = self.exported + self.unchanged + self.failed + sum(self.refused.values())
         parts = [f"{self.exported} exported"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged")
         if self.refused:
             reasons = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.refused.items(), key=lambda kv: (-kv[1], kv[0])))
             parts.append(f"{sum(self.refused.values())} refused ({reasons})")

@@ -31,6 +31,9 @@ class PageResult:
     :param in_collection: the page is one of several of its input (a dump): a refusal
         is then counted, not reported as an error.
     :param written: what the sinks wrote for it (file paths, graph names).
+    :param kept: why sinks left what they hold for it as it was ("revision 123 is
+        already in store …"); when every sink keeps it, the page is not even exported
+        and its status is ``unchanged``.
     """
 
     input: str
@@ -43,6 +46,7 @@ class PageResult:
     seconds: float = 0.0
     in_collection: bool = False
     written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:
@@ -50,9 +54,10 @@ class PageResult:
 
     @property
     def status(self) -> str:
-        """``exported``, ``refused`` (not a film article) or ``failed``."""
+        """``exported``, ``unchanged`` (every sink holds it already), ``refused`` (not a
+        film article) or ``failed``."""
         if self.error is None:
-            return "exported"
+            return "exported" if self.graph is not None or not self.kept else "unchanged"
         return "refused" if isinstance(self.error, REFUSALS) else "failed"
 
     @property

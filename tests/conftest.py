@@ -27,6 +27,15 @@ CORPUS = REPO.parent / "shared" / "corpus"
 EXAMPLE = REPO / "examples" / "leaving-las-vegas.api.json"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every kg run of the session (in-process or a subprocess) writes its default store
+    into a throw-away folder, never into the user's own ~/.local/share/kg/store."""
+    import os
+    import tempfile
+
+    os.environ["KG_STORE"] = str(Path(tempfile.mkdtemp(prefix="kg-test-store-")) / "store")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
     parser.addoption("--run-slow", action="store_true", help="run long fuzz tests too")

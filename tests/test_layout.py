@@ -32,7 +32,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("map", ("kg.iri", "kg.vocab", "kg.mapping")),
     ("validate", ("kg.validate",)),
     ("result", ("kg.result",)),
-    ("sink", ("kg.serialize", "kg.sinks")),
+    ("sink", ("kg.serialize", "kg.stores", "kg.sinks")),
     ("pipeline", ("kg.pipeline",)),
     ("report", ("kg.report",)),
     ("cli", ("kg.cli",)),

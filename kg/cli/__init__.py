@@ -1,9 +1,9 @@
 """The ``kg`` command line: a thin layer over the library, one command per module.
 
 Exit codes (README, :mod:`kg.errors`): 0 ok; 1 a graph does not conform to the shapes
-(it is still written); 2 usage error; 3 an input could not be exported; 4 an output
-could not be written; 5 a bug in kg on one page; 130 / 143 interrupted by SIGINT /
-SIGTERM. With several inputs every input is tried, and the exit code is the highest
+(it is still written); 2 usage error; 3 an input could not be exported (or a query is
+not valid SPARQL); 4 an output could not be written; 5 a bug in kg on one page; 6 a
+store could not be used; 130 / 143 interrupted by SIGINT / SIGTERM. With several inputs every input is tried, and the exit code is the highest
 that applies.
 """
 
@@ -17,7 +17,10 @@ from kg import __version__
 from kg.cli.common import CONTEXT_SETTINGS
 from kg.cli.export import export_cmd
 from kg.cli.extract import extract_cmd
+from kg.cli.load import load_cmd
+from kg.cli.query import query_cmd
 from kg.cli.report import report_cmd
+from kg.cli.store import store_group
 from kg.cli.validate import validate_cmd
 
 
@@ -32,9 +35,11 @@ def cli() -> None:
 
     Example:
 
-        kg export                          # the bundled example into output/
+        kg export                          # the bundled example into output/ and the store
 
         kg export article.xml -o out/ -f nt -f nquads
+
+        kg query cast --film "Leaving Las Vegas"
     """
 
 
@@ -42,6 +47,9 @@ cli.add_command(export_cmd, "export")
 cli.add_command(validate_cmd, "validate")
 cli.add_command(report_cmd, "report")
 cli.add_command(extract_cmd, "extract")
+cli.add_command(load_cmd, "load")
+cli.add_command(query_cmd, "query")
+cli.add_command(store_group, "store")
 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - exercised by the subprocess tests

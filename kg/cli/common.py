@@ -82,3 +82,48 @@ def summary_line(result: PageResult) -> str:
     report = result.report
     status = "not validated" if report is None else ("conforms" if report.conforms else f"DOES NOT CONFORM ({len(report.violations)} violations)")
     return f"{result.title}: {len(graph)} triples; {classes}; {status} [{result.seconds:.2f}s]"
+
+
+def endpoint_options(f):
+    """``--endpoint URL`` and the options that go with it (update URL, graph store, timeout)."""
+    f = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
+                     help="How long to wait for the endpoint to answer one request.")(f)
+    f = click.option("--graph-store", "graph_store", default=None, metavar="URL",
+                     help="The endpoint's SPARQL 1.1 Graph Store Protocol URL (default: try --endpoint, else use SPARQL Update).")(f)
+    f = click.option("--update-url", "update_url", default=None, metavar="URL",
+                     help="The endpoint's SPARQL Update URL (default: --endpoint).")(f)
+    f = click.option("--endpoint", default=None, metavar="URL",
+                     help="A SPARQL 1.1 endpoint (query URL), instead of the embedded store.")(f)
+    return f
+
+
+def open_endpoint(endpoint: str, update_url: str | None, graph_store: str | None, timeout: float):
+    """The :class:`~kg.stores.endpoint.Endpoint` the options name."""
+    from kg.stores.endpoint import Endpoint
+
+    return Endpoint(endpoint, update_url=update_url, graph_store=graph_store, timeout=timeout)
+
+
+def store_target(store: str | None, endpoint: str | None, update_url: str | None, graph_store: str | None, timeout: float, writer: bool):
+    """The store a command reads or writes: ``--endpoint``, else ``--store DIR``, else the default store.
+
+    :raises click.UsageError: both ``--store`` and ``--endpoint``, or endpoint-only options without ``--endpoint``.
+    """
+    from kg.stores import default_store_dir
+    from kg.stores.embedded import EmbeddedStore
+
+    if store is not None and endpoint is not None:
+        raise click.UsageError("give --store or --endpoint, not both")
+    if endpoint is None and (update_url or graph_store):
+        raise click.UsageError("--update-url and --graph-store go with --endpoint")
+    if endpoint is not None:
+        return open_endpoint(endpoint, update_url, graph_store, timeout)
+    return EmbeddedStore(store if store else default_store_dir(), writer=writer)
+
+
+def fail(error) -> None:
+    """Print a :class:`~kg.errors.KgError` as one line and exit with its code."""
+    import sys
+
+    echo_err(f"Error: {error}")
+    sys.exit(error.exit_code)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from kg.cli.common import echo_err, parse_formats, parse_minter, parse_only, report_problems, summary_line
+from kg.cli.common import endpoint_options, open_endpoint, parse_formats, parse_minter, parse_only, report_problems, summary_line
 
 DEFAULT_OUTPUT = "output"
 
@@ -20,16 +20,31 @@ DEFAULT_OUTPUT = "output"
 @click.option("--only", default=None, metavar="NAMES", help="Run only these extractors (comma-separated: film, crew, cast, awards, soundtrack, links).")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
-def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quiet) -> None:
-    """Export film articles to RDF: one DIR/<title>.ttl and DIR/<title>.jsonld per article.
+@click.option("--no-files", is_flag=True, help="Write no files, only into the store.")
+@click.option("--store", default=None, metavar="DIR", help="The embedded store to write into [default: $KG_STORE, else ~/.local/share/kg/store].")
+@click.option("--no-store", is_flag=True, help="Write into no store, only files.")
+@endpoint_options
+@click.option("--force", is_flag=True, help="Replace articles the store holds at the same revision too.")
+def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quiet, no_files, store, no_store,
+               endpoint, update_url, graph_store, timeout, force) -> None:
+    """Export film articles to RDF files and into a store, validated.
+
+    Each article goes to DIR/<title>.ttl and DIR/<title>.jsonld (and the -f formats),
+    and into the embedded store (an Oxigraph store on disk, created when missing) as
+    its own named graph, replacing what the store held for it in one transaction. An
+    article whose revision the store already holds is skipped unless --force. With
+    --endpoint the articles go to that SPARQL store instead of the embedded one (add
+    --store DIR to write both).
 
     With no INPUT, exports the bundled example (Leaving Las Vegas, MediaWiki API
-    JSON) into output/. Every graph is validated against kg's SHACL shapes; a
-    non-conforming graph is still written, its violations are listed one per line,
-    and the exit code is 1. An input that cannot be exported (missing file, not a
-    film article, a redirect …) gets one error line and exit code 3; the other
-    inputs are still exported. The pages of a dump that are not film articles are
-    counted in the dump's summary line, not reported one by one.
+    JSON) into output/ and the default store. Every graph is validated against kg's
+    SHACL shapes; a non-conforming graph is still written, its violations are listed
+    one per line, and the exit code is 1. An input that cannot be exported (missing
+    file, not a film article, a redirect …) gets one error line and exit code 3; the
+    other inputs are still exported. The pages of a dump that are not film articles
+    are counted in the dump's summary line, not reported one by one. Exit code 6: a
+    store cannot be used, or an article could not be stored (the others were; run
+    again to send what is missing).
 
     Example:
 
@@ -37,24 +52,46 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
 
         kg export "Leaving_Las_Vegas.xml" dumps/enwiki.xml.bz2 -o out -f nquads
 
-        curl … | kg export - --title "Heat (1995 film)" -o out
+        kg export dumps/enwiki.xml.bz2 --no-files --store films.store
+
+        curl … | kg export - --title "Heat (1995 film)" -o out --no-store
     """
     from kg.pipeline import Options, Summary, run
     from kg.resources import example_file
     from kg.sinks.files import FilesSink
+    from kg.sinks.store import StoreSink
+    from kg.stores import default_store_dir
+    from kg.stores.embedded import EmbeddedStore
 
+    if no_store and (store is not None or endpoint is not None):
+        raise click.UsageError("--no-store goes with neither --store nor --endpoint")
+    if endpoint is None and (update_url or graph_store):
+        raise click.UsageError("--update-url and --graph-store go with --endpoint")
+    if no_files and no_store:
+        raise click.UsageError("--no-files with --no-store would write nothing")
     options = Options(only=parse_only(only), validate=not no_validate, minter=parse_minter(base_iri), title=title)
-    sink = FilesSink(output, parse_formats(formats))
+    sinks = [] if no_files else [FilesSink(output, parse_formats(formats))]
+    if store is not None or (endpoint is None and not no_store):
+        sinks.append(StoreSink(EmbeddedStore(store if store is not None else default_store_dir(), writer=True), options.minter, force))
+    if endpoint is not None:
+        sinks.append(StoreSink(open_endpoint(endpoint, update_url, graph_store, timeout), options.minter, force))
     total = Summary()
     per_input: dict[str, Summary] = {}
-    for result in run(inputs or (str(example_file()),), options, [sink]):
+    for result in run(inputs or (str(example_file()),), options, sinks):
         total.add(result)
         if result.in_collection:
             per_input.setdefault(result.input, Summary()).add(result)
         report_problems(result)
         if result.status == "exported" and result.error is None and not quiet:
-            click.echo(summary_line(result))
+            click.echo(summary_line(result) + "".join(f"; {kept}" for kept in result.kept))
+        elif result.status == "unchanged" and not quiet and not result.in_collection:
+            click.echo(f"{result.title}: unchanged ({'; '.join(result.kept)})")
     if not quiet:
         for name, summary in per_input.items():
             click.echo(f"{name}: {summary.line()}")
+        for sink in sinks:
+            for notice in getattr(sink.store, "notices", []) if isinstance(sink, StoreSink) else []:
+                click.echo(f"Note: {notice}", err=True)
+            if isinstance(sink, StoreSink) and sink.stored + sink.unchanged_count + total.unchanged:
+                click.echo(f"{sink.store.kind} {sink.store.where}: {sink.stored} article{'s' if sink.stored != 1 else ''} stored, {sink.unchanged_count + total.unchanged} unchanged")
     sys.exit(total.exit_code)

@@ -11,24 +11,34 @@ from kg.errors import EXIT_INPUT, EXIT_NONCONFORMANT, EXIT_OK
 
 
 @click.command("validate")
-@click.argument("files", nargs=-1, required=True)
-def validate_cmd(files) -> None:
-    """Validate RDF files (Turtle, JSON-LD, N-Triples, N-Quads, TriG) against kg's shapes.
+@click.argument("files", nargs=-1)
+@click.option("--store", default=None, is_flag=False, flag_value="", metavar="[DIR]",
+              help="Validate the union of all graphs in an embedded store (alone: the default store).")
+def validate_cmd(files, store) -> None:
+    """Validate RDF files (Turtle, JSON-LD, N-Triples, N-Quads, TriG), or a store's
+    union of all its articles, against kg's shapes.
 
     Prints each violation on one line (focus node, path, message, constraint
-    component), then one summary line per file. Exit code 0 when every file
-    conforms, 1 when one does not, 3 when a file cannot be read.
+    component), then one summary line per file or store. Exit code 0 when
+    everything conforms, 1 when something does not, 3 when a file cannot be read,
+    6 when the store cannot be read.
 
     Example:
 
         kg validate output/Leaving_Las_Vegas.ttl output/Leaving_Las_Vegas.jsonld
+
+        kg validate --store
     """
     from rdflib import Dataset, Graph
 
     from kg.serialize import Format, jsonld_context
     from kg.validate import validate
 
+    if not files and store is None:
+        raise click.UsageError("give FILE... or --store [DIR]")
     exit_code = EXIT_OK
+    if store is not None:
+        exit_code = _validate_store(store)
     for path in files:
         fmt = Format.from_extension(path)
         if fmt is None:
@@ -67,3 +77,34 @@ def validate_cmd(files) -> None:
         if not report.conforms:
             exit_code = max(exit_code, EXIT_NONCONFORMANT)
     sys.exit(exit_code)
+
+
+def _validate_store(folder: str) -> int:
+    """Validate a store's union default graph; print its violations and a summary line."""
+    import time
+
+    from rdflib import Graph
+
+    from kg.errors import StoreError
+    from kg.stores import default_store_dir
+    from kg.stores.embedded import EmbeddedStore
+    from kg.validate import validate
+
+    start = time.perf_counter()
+    target = EmbeddedStore(folder or default_store_dir())
+    try:
+        data = target.union_ntriples()
+        articles = len(target.info())
+    except StoreError as exc:
+        echo_err(f"Error: {exc}")
+        return exc.exit_code
+    finally:
+        target.close()
+    graph = Graph()
+    graph.parse(data=data.decode("utf-8"), format="nt")
+    report = validate(graph)
+    for v in report.violations:
+        click.echo(f"store {target.where}: {v.line()}")
+    status = "conforms" if report.conforms else f"does not conform ({len(report.violations)} violations)"
+    click.echo(f"store {target.where}: union of {articles} article{'s' if articles != 1 else ''}, {len(graph)} triples; {status} [{time.perf_counter() - start:.1f}s]")
+    return EXIT_OK if report.conforms else EXIT_NONCONFORMANT
