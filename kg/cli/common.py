@@ -86,6 +86,8 @@ def summary_line(result: PageResult) -> str:
 
 def endpoint_options(f):
     """``--endpoint URL`` and the options that go with it (update URL, graph store, timeout)."""
+    f = click.option("--retries", type=click.IntRange(min=0, max=20), default=4, show_default=True, metavar="N",
+                     help="How many times a request the endpoint does not answer, or answers 429 or 5xx, is tried again (with backoff).")(f)
     f = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
                      help="How long to wait for the endpoint to answer one request.")(f)
     f = click.option("--graph-store", "graph_store", default=None, metavar="URL",
@@ -97,14 +99,19 @@ def endpoint_options(f):
     return f
 
 
-def open_endpoint(endpoint: str, update_url: str | None, graph_store: str | None, timeout: float):
-    """The :class:`~kg.stores.endpoint.Endpoint` the options name."""
+def open_endpoint(endpoint: str, update_url: str | None, graph_store: str | None, timeout: float, retries: int):
+    """The :class:`~kg.stores.endpoint.Endpoint` the options name (a bad URL: one error line, exit 6)."""
+    from kg.errors import StoreError
     from kg.stores.endpoint import Endpoint
 
-    return Endpoint(endpoint, update_url=update_url, graph_store=graph_store, timeout=timeout)
+    try:
+        return Endpoint(endpoint, update_url=update_url, graph_store=graph_store, timeout=timeout, retries=retries)
+    except StoreError as exc:
+        fail(exc)
 
 
-def store_target(store: str | None, endpoint: str | None, update_url: str | None, graph_store: str | None, timeout: float, writer: bool):
+def store_target(store: str | None, endpoint: str | None, update_url: str | None, graph_store: str | None, timeout: float,
+                 retries: int, writer: bool):
     """The store a command reads or writes: ``--endpoint``, else ``--store DIR``, else the default store.
 
     :raises click.UsageError: both ``--store`` and ``--endpoint``, or endpoint-only options without ``--endpoint``.
@@ -117,7 +124,7 @@ def store_target(store: str | None, endpoint: str | None, update_url: str | None
     if endpoint is None and (update_url or graph_store):
         raise click.UsageError("--update-url and --graph-store go with --endpoint")
     if endpoint is not None:
-        return open_endpoint(endpoint, update_url, graph_store, timeout)
+        return open_endpoint(endpoint, update_url, graph_store, timeout, retries)
     return EmbeddedStore(store if store else default_store_dir(), writer=writer)
 
 

@@ -26,7 +26,7 @@ DEFAULT_OUTPUT = "output"
 @endpoint_options
 @click.option("--force", is_flag=True, help="Replace articles the store holds at the same revision too.")
 def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quiet, no_files, store, no_store,
-               endpoint, update_url, graph_store, timeout, force) -> None:
+               endpoint, update_url, graph_store, timeout, retries, force) -> None:
     """Export film articles to RDF files and into a store, validated.
 
     Each article goes to DIR/<title>.ttl and DIR/<title>.jsonld (and the -f formats),
@@ -74,7 +74,7 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
     if store is not None or (endpoint is None and not no_store):
         sinks.append(StoreSink(EmbeddedStore(store if store is not None else default_store_dir(), writer=True), options.minter, force))
     if endpoint is not None:
-        sinks.append(StoreSink(open_endpoint(endpoint, update_url, graph_store, timeout), options.minter, force))
+        sinks.append(StoreSink(open_endpoint(endpoint, update_url, graph_store, timeout, retries), options.minter, force))
     total = Summary()
     per_input: dict[str, Summary] = {}
     for result in run(inputs or (str(example_file()),), options, sinks):

@@ -17,7 +17,7 @@ from kg.cli.common import echo_err, endpoint_options, store_target
 @click.option("--format", "fmt", default=None, metavar="FORMAT", help="The files' format (turtle, json-ld, nt, nquads, trig) [default: by extension].")
 @click.option("--force", is_flag=True, help="Replace articles the store holds at the same revision too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def load_cmd(files, store, endpoint, update_url, graph_store, timeout, fmt, force, quiet) -> None:
+def load_cmd(files, store, endpoint, update_url, graph_store, timeout, retries, fmt, force, quiet) -> None:
     """Load RDF files kg exported (Turtle, JSON-LD, N-Triples, N-Quads, TriG) into a store.
 
     Each article's named graph is replaced as a whole, in one transaction; an article
@@ -43,7 +43,7 @@ def load_cmd(files, store, endpoint, update_url, graph_store, timeout, fmt, forc
             Format.from_name(fmt)
         except ValueError:
             raise click.BadParameter(f"unknown format {fmt!r}; choose from turtle, json-ld, nt, nquads, trig", param_hint="--format") from None
-    target = store_target(store, endpoint, update_url, graph_store, timeout, writer=True)
+    target = store_target(store, endpoint, update_url, graph_store, timeout, retries, writer=True)
     loader = Loader(target, force=force)
     exit_code = EXIT_OK
     total = FileLoad("total")
@@ -57,6 +57,10 @@ def load_cmd(files, store, endpoint, update_url, graph_store, timeout, fmt, forc
         def report(loads) -> None:
             nonlocal exit_code
             for done in loads:
+                if isinstance(done, KgError):
+                    echo_err(f"Error: {done}")
+                    exit_code = max(exit_code, done.exit_code)
+                    continue
                 for line in done.failed:
                     echo_err(f"Error: {done.path}: {line}")
                     exit_code = max(exit_code, StoreError.exit_code)

@@ -22,7 +22,7 @@ NAMES = ", ".join(QUERIES)
               help="How SELECT and ASK answers are written (csv, tsv, json: the W3C SPARQL result formats); CONSTRUCT and DESCRIBE give Turtle.")
 @click.option("--store", default=None, metavar="DIR", help="The embedded store to query [default: $KG_STORE, else ~/.local/share/kg/store].")
 @endpoint_options
-def query_cmd(query, query_file, film, person, fmt, store, endpoint, update_url, graph_store, timeout) -> None:
+def query_cmd(query, query_file, film, person, fmt, store, endpoint, update_url, graph_store, timeout, retries) -> None:
     """Ask a store a SPARQL query, or one of the six named questions.
 
     QUERY is SPARQL text, '-' for standard input, or the name of a question:
@@ -78,7 +78,7 @@ def query_cmd(query, query_file, film, person, fmt, store, endpoint, update_url,
             text = source
         if not text.strip():
             raise click.UsageError("the query is empty")
-    target = store_target(store, endpoint, update_url, graph_store, timeout, writer=False)
+    target = store_target(store, endpoint, update_url, graph_store, timeout, retries, writer=False)
     try:
         if text is None:
             result, note = ask(target, query, value)

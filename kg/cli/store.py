@@ -19,7 +19,7 @@ def store_group() -> None:
 @endpoint_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
               help="How the list of articles is written.")
-def info_cmd(store, endpoint, update_url, graph_store, timeout, fmt) -> None:
+def info_cmd(store, endpoint, update_url, graph_store, timeout, retries, fmt) -> None:
     """List the articles a store holds: graph, revision, kg version and triples, then totals.
 
     Exit code 0, or 6 when the store cannot be read.
@@ -36,7 +36,7 @@ def info_cmd(store, endpoint, update_url, graph_store, timeout, fmt) -> None:
     from kg.stores import QueryResult
     from kg.stores.results import write
 
-    target = store_target(store, endpoint, update_url, graph_store, timeout, writer=False)
+    target = store_target(store, endpoint, update_url, graph_store, timeout, retries, writer=False)
     try:
         infos = target.info()
         quads = target.quad_count() if target.kind == "store" else None

@@ -66,7 +66,8 @@ class StoreSink:
         try:
             self.store.put_graph(graph, ntriples(result.graph))
         except StoreError as exc:
-            raise StoreError(result.page.where, f"not stored in {self.store.kind} {self.store.where}: {exc.message}", fatal=exc.fatal) from None
+            detail = exc.message if exc.source == self.store.where else f"{exc.source}: {exc.message}"
+            raise StoreError(result.page.where, f"not stored in {self.store.kind} {self.store.where}: {detail}", fatal=exc.fatal) from None
         self._stamps[graph] = Stamp(result.page.revid, __version__)
         self.stored += 1
         return [f"{self.store.kind} {self.store.where} <{graph}>"]

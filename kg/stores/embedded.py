@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -146,14 +144,31 @@ class EmbeddedStore:
             self._turns.close()
             self._turns = None
 
-    @contextmanager
-    def _reading(self) -> Iterator[ox.Store]:
-        store = self._open()
+    def _read(self, action):
+        """Run ``action(store)`` in this process's turn and return what it returns, read in
+        full. No reference to the store outlives the call, so that letting go closes it:
+        a store still open when the turn ends would be read while another process writes."""
+        self._open()
         try:
-            yield store
+            return action(self._store)
         finally:
             if not self.writer:
                 self._let_go()
+
+    def _write(self, action, what: str) -> None:
+        """Run ``action(store)``, one transaction, with interrupts held; then yield the store
+        to whoever waits.
+
+        :raises StoreError: the write failed (the store is as it was before it).
+        """
+        self._open()
+        with deferred():
+            try:
+                action(self._store)
+            except (OSError, SyntaxError, ValueError) as exc:
+                fatal = isinstance(exc, OSError)
+                raise StoreError(self.where, f"could not {what} ({' '.join(str(exc).split())[:160]})", fatal=fatal) from None
+        self._committed()
 
     # ------------------------------------------------------------------ reading
 
@@ -168,15 +183,21 @@ class EmbeddedStore:
         :param prefixes: prefixes the query may use without declaring them.
         :raises QueryError: the query does not parse.
         """
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
-        with self._reading() as store:
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()} or None
+
+        def run(store: ox.Store) -> QueryResult:
+            answer = None
             try:
-                answer = store.query(sparql, use_default_graph_as_union=union, substitutions=subs or None, prefixes=prefixes)
+                answer = store.query(sparql, use_default_graph_as_union=union, substitutions=subs, prefixes=prefixes)
+                return materialise(answer)
             except SyntaxError as exc:
                 raise QueryError("query", f"is not valid SPARQL: {' '.join(str(exc).split())}") from None
             except OSError as exc:
                 raise StoreError(self.where, f"cannot be read ({' '.join(str(exc).split())[:160]})") from None
-            return materialise(answer)
+            finally:
+                answer = None  # the answer holds the store open
+
+        return self._read(run)
 
     def stamps(self) -> dict[str, Stamp]:
         """Every kg article graph in the store with its :class:`Stamp`."""
@@ -193,18 +214,14 @@ class EmbeddedStore:
 
     def union_ntriples(self) -> bytes:
         """The union of all graphs (each triple once) as N-Triples: what ``kg validate --store`` checks."""
-        with self._reading() as store:
-            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        return self._read(lambda store: ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"), format=ox.RdfFormat.N_TRIPLES))
 
     def named_graphs(self) -> set[str]:
         """The IRIs of every named graph in the store."""
-        with self._reading() as store:
-            return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+        return self._read(lambda store: {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)})
 
     def quad_count(self) -> int:
-        with self._reading() as store:
-            return len(store)
+        return self._read(len)
 
     # ------------------------------------------------------------------ writing
 
@@ -216,13 +233,7 @@ class EmbeddedStore:
         :raises StoreError: the write failed (the store keeps the old graph).
         """
         update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}"
-        store = self._open()
-        with deferred():
-            try:
-                store.update(update)
-            except (OSError, SyntaxError) as exc:
-                raise StoreError(self.where, f"could not store <{graph}> ({' '.join(str(exc).split())[:160]})", fatal=isinstance(exc, OSError)) from None
-        self._committed()
+        self._write(lambda store: store.update(update), f"store <{graph}>")
 
     def bulk_load(self, data: bytes | str | Path, fmt: ox.RdfFormat) -> None:
         """Load quads of graphs the store does not hold yet with Oxigraph's bulk loader:
@@ -231,26 +242,14 @@ class EmbeddedStore:
         :param data: N-Quads (or another quad format) as bytes, or a file path.
         :raises StoreError: the load failed.
         """
-        store = self._open()
-        with deferred():
-            try:
-                if isinstance(data, (str, Path)):
-                    store.bulk_load(path=str(data), format=fmt)
-                else:
-                    store.bulk_load(data, format=fmt)
-            except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(self.where, f"could not load ({' '.join(str(exc).split())[:160]})") from None
-        self._committed()
+        if isinstance(data, (str, Path)):
+            self._write(lambda store: store.bulk_load(path=str(data), format=fmt), "load")
+        else:
+            self._write(lambda store: store.bulk_load(data, format=fmt), "load")
 
     def add_quads(self, quads: list[ox.Quad]) -> None:
-        """Add quads, in one transaction (more of a graph this run already wrote)."""
-        store = self._open()
-        with deferred():
-            try:
-                store.extend(quads)
-            except OSError as exc:
-                raise StoreError(self.where, f"could not store ({' '.join(str(exc).split())[:160]})") from None
-        self._committed()
+        """Add quads, in one transaction."""
+        self._write(lambda store: store.extend(quads), "store")
 
     def replace_graphs(self, quads_by_graph: dict[str, list[ox.Quad]]) -> None:
         """Replace several graphs in one transaction (a re-load of articles already stored)."""
@@ -258,15 +257,9 @@ class EmbeddedStore:
         for graph, quads in quads_by_graph.items():
             body = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
             parts.append(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-        if not parts:
-            return
-        store = self._open()
-        with deferred():
-            try:
-                store.update(" ;\n".join(parts))
-            except (OSError, SyntaxError) as exc:
-                raise StoreError(self.where, f"could not store {len(parts)} graph(s) ({' '.join(str(exc).split())[:160]})") from None
-        self._committed()
+        if parts:
+            update = " ;\n".join(parts)
+            self._write(lambda store: store.update(update), f"store {len(parts)} graph(s)")
 
 
 def materialise(answer) -> QueryResult:

@@ -26,11 +26,13 @@ from __future__ import annotations
 import email.utils
 import os
 import random
+import re
 import time
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
+import requests.auth
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from kg import __version__
@@ -44,7 +46,10 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 NOT_A_GRAPH_STORE = frozenset({404, 405, 501})
 #: rows per page when kg lists what a store holds
 PAGE = 5000
-ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, application/sparql-results+xml;q=0.5"
+ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
+ACCEPT_GRAPH = "text/turtle, application/n-triples;q=0.9"
+#: the query form, after the prologue (comments, BASE and PREFIX declarations)
+_FORM = re.compile(r"(?is)\A(?:\s+|#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
 
 
 def redact(url: str) -> str:
@@ -80,15 +85,17 @@ def terms_block(substitutions: dict[str, ox.NamedNode | ox.Literal]) -> str:
     """``VALUES (?a ?b) { (<iri> "text"@en) }``: parameters as RDF terms in SPARQL syntax.
 
     Each term is written by Oxigraph's N-Triples serialiser, which escapes quotes,
-    backslashes and line breaks, so no value can end its term and change the query."""
+    backslashes, line breaks and control characters, so no value can end its term and
+    change the query. (A server that undoes ``\\uXXXX`` escapes before parsing, as SPARQL
+    1.1 §19.2 allows, still sees every original backslash doubled: at worst a value that
+    itself holds "\\u0022" reads differently; it never leaves its string.)"""
     names = list(substitutions)
     values = []
     for name in names:
         term = substitutions[name]
         if not isinstance(term, (ox.NamedNode, ox.Literal)):
             raise TypeError(f"parameter {name} must be an IRI or a literal")
-        text = str(term)
-        values.append(text.replace("\\u", "\\u005Cu") if "\\u" in text else text)
+        values.append(str(term))
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(values)}) }}"
 
 
@@ -135,7 +142,8 @@ class Endpoint:
         attempt = 0
         while True:
             try:
-                response = self.session.request(method, url, timeout=(min(10.0, self.timeout), self.timeout), **kwargs)
+                response = self.session.request(method, url, timeout=(min(10.0, self.timeout), self.timeout),
+                                                auth=self.session.auth or _NO_AUTH, **kwargs)
             except requests.exceptions.SSLError:
                 raise StoreError(where, "has a TLS certificate that cannot be verified; set REQUESTS_CA_BUNDLE to the CA bundle that signs it") from None
             except (requests.exceptions.Timeout, requests.exceptions.ConnectionError) as exc:
@@ -164,7 +172,7 @@ class Endpoint:
         self._sleep(min(delay, 120.0))
 
     def _fail(self, response: requests.Response, what: str) -> StoreError:
-        where = redact(response.url or self.url)
+        where = redact((response.url or self.url).split("?", 1)[0])
         code = response.status_code
         if code == 401:
             if self._credentials is None:
@@ -207,7 +215,9 @@ class Endpoint:
             if PARAMETERS not in sparql:
                 raise QueryError("query", "takes no parameters")
             sparql = sparql.replace(PARAMETERS, terms_block(substitutions), 1)
-        response = self._send("POST", self.url, "query", data={"query": sparql}, headers={"Accept": ACCEPT})
+        form = _FORM.match(sparql)
+        accept = ACCEPT_GRAPH if form is not None and form.group(1).upper() in ("CONSTRUCT", "DESCRIBE") else ACCEPT_RESULTS
+        response = self._send("POST", self.url, "query", data={"query": sparql}, headers={"Accept": accept})
         if response.status_code == 400:
             raise QueryError("query", f"was rejected by {self.where} (HTTP 400{_detail(response)})")
         if response.status_code != 200:
@@ -262,6 +272,17 @@ class Endpoint:
         if response.status_code not in (200, 201, 204):
             raise _not_fatal(self._fail(response, f"store <{graph}>"))
 
+
+class _NoAuth(requests.auth.AuthBase):
+    """No credentials yet: keeps requests from sending netrc credentials as Basic before
+    the server has said which scheme it wants (Virtuoso answers a Basic attempt with a
+    bare 401 that names no scheme)."""
+
+    def __call__(self, r):
+        return r
+
+
+_NO_AUTH = _NoAuth()
 
 #: where a named query takes its parameters (a comment to any SPARQL parser)
 PARAMETERS = "#kg:parameters\n"

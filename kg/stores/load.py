@@ -115,15 +115,16 @@ class Loader:
     def close(self) -> None:
         self.store.close()
 
-    def load(self, path: str, fmt: ox.RdfFormat) -> list[FileLoad]:
-        """Load one file; return the loads finished now (this file's, earlier ones').
+    def load(self, path: str, fmt: ox.RdfFormat) -> list[FileLoad | InputError]:
+        """Load one file; return what finished now, in order: this file's load and those of
+        earlier files gathered for one bulk load, or for a file that could not be loaded
+        (missing, not valid RDF: nothing of it is stored) its :class:`InputError`.
 
-        :raises InputError: the file is missing or is not valid RDF (nothing of it is stored).
         :raises StoreError: the store failed.
         """
         file = Path(path)
         if not file.is_file():
-            raise NotFoundError(path, "no such file" if not file.exists() else "is not a file")
+            return self.flush() + [NotFoundError(path, "no such file" if not file.exists() else "is not a file")]
         start = time.perf_counter()
         result = FileLoad(path)
         if fmt == ox.RdfFormat.N_QUADS and self.store.kind == "store":
@@ -141,34 +142,39 @@ class Loader:
                 self.present |= graphs  # a later file with these graphs replaces them
                 return self.flush() if self._pending_bytes >= self.BATCH_BYTES else []
         done = self.flush()
-        self._by_graph(path, fmt, result)
+        try:
+            self._by_graph(path, fmt, result)
+        except InputError as exc:
+            return done + [exc]
         result.seconds = time.perf_counter() - start
         return done + [result]
 
-    def flush(self) -> list[FileLoad]:
-        """Bulk-load the gathered files; return their loads.
-
-        :raises InputError: a gathered file is not valid N-Quads (the others are stored).
-        """
+    def flush(self) -> list[FileLoad | InputError]:
+        """Bulk-load the gathered files; return their loads (or, for a file that is not
+        valid N-Quads, its error: the other files are stored)."""
         pending, self._pending, self._pending_bytes = self._pending, [], 0
         if not pending:
             return []
         try:
             self._bulk(pending)
-        except InputError:
+        except InputError as exc:
             if len(pending) == 1:
-                raise
-            done, bad = [], None
+                self._forget(pending[0])
+                return [exc]
+            done: list[FileLoad | InputError] = []
             for one in pending:  # which file is it? load them one by one
                 try:
                     self._bulk([one])
                     done.append(one[0])
-                except InputError as exc:
-                    bad = bad or exc
-            if bad is not None:
-                raise bad from None
+                except InputError as bad:
+                    self._forget(one)
+                    done.append(bad)
             return done
         return [p[0] for p in pending]
+
+    def _forget(self, item) -> None:
+        """A gathered file that did not go in: its graphs are not in the store after all."""
+        self.present -= item[2] - set(self.stamps)
 
     # ------------------------------------------------------------------ the fast path
 
@@ -180,7 +186,7 @@ class Loader:
         except StoreError as exc:
             if "IO error" not in exc.message:
                 name = items[0][0].path if len(items) == 1 else f"one of {len(items)} files"
-                raise InputError(name, f"is not valid N-Quads ({exc.message.removeprefix('could not load ').strip('()')})") from None
+                raise InputError(name, f"is not valid N-Quads: {exc.message.removeprefix('could not load ').strip('()')}") from None
             raise
         now = time.perf_counter()
         for result, _, graphs, start in items:
