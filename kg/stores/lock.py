@@ -22,6 +22,8 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import struct
+import sys
 from pathlib import Path
 
 LOCK_FILE = "kg.lock"
@@ -107,23 +109,31 @@ class Turns:
         self._lock = self._wait = None
 
 
+#: ``struct flock`` as the C library lays it out (Linux and the BSDs order the fields
+#: differently); used to ask who holds a lock without taking it
+_FLOCK = "qqihh" if sys.platform == "darwin" or "bsd" in sys.platform else "hhqqi4x"
+
+
 def held_by_another_program(folder: Path) -> bool:
     """Whether another process has the RocksDB store in ``folder`` open read-write.
 
-    RocksDB holds a POSIX write lock on ``LOCK`` while it has the store open. Call this
-    only when this process does not have the store open itself: POSIX locks belong to
-    the process, and closing any descriptor of the file drops them.
+    RocksDB holds a POSIX write lock on ``LOCK`` while it has the store open. kg asks
+    the kernel who holds it (``F_GETLK``) rather than trying to take it: a probe that
+    took the lock, however briefly, would make a second reader probing at the same
+    moment see a lock that no writer holds. Call this only when this process does not
+    have the store open itself: POSIX locks belong to the process.
     """
     try:
-        fd = os.open(folder / "LOCK", os.O_RDWR)
+        fd = os.open(folder / "LOCK", os.O_RDONLY)
     except OSError:
-        return False  # no LOCK file, or a read-only folder: no writer either
+        return False  # no LOCK file: no writer either
     try:
-        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as exc:
-        return exc.errno in (errno.EACCES, errno.EAGAIN)
-    else:
-        fcntl.lockf(fd, fcntl.LOCK_UN)
-        return False
+        if _FLOCK.startswith("h"):
+            probe = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+            l_type = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, probe))[0]
+        else:
+            probe = struct.pack(_FLOCK, 0, 0, 0, fcntl.F_WRLCK, os.SEEK_SET)
+            l_type = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, probe))[3]
+        return l_type != fcntl.F_UNLCK
     finally:
         os.close(fd)
