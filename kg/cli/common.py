@@ -91,7 +91,7 @@ def endpoint_options(f):
     f = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
                      help="How long to wait for the endpoint to answer one request.")(f)
     f = click.option("--graph-store", "graph_store", default=None, metavar="URL",
-                     help="The endpoint's SPARQL 1.1 Graph Store Protocol URL (default: try --endpoint, else use SPARQL Update).")(f)
+                     help="The endpoint's SPARQL 1.1 Graph Store Protocol URL: each article is a PUT of its graph (default: none; articles go in with SPARQL Update).")(f)
     f = click.option("--update-url", "update_url", default=None, metavar="URL",
                      help="The endpoint's SPARQL Update URL (default: --endpoint).")(f)
     f = click.option("--endpoint", default=None, metavar="URL",

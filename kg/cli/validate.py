@@ -106,5 +106,5 @@ def _validate_store(folder: str) -> int:
     for v in report.violations:
         click.echo(f"store {target.where}: {v.line()}")
     status = "conforms" if report.conforms else f"does not conform ({len(report.violations)} violations)"
-    click.echo(f"store {target.where}: union of {articles} article{'s' if articles != 1 else ''}, {len(graph)} triples; {status} [{time.perf_counter() - start:.1f}s]")
+    click.echo(f"store {target.where}: union of {articles} article{'s' if articles != 1 else ''}, {len(graph):,} triples; {status} [{time.perf_counter() - start:.1f}s]")
     return EXIT_OK if report.conforms else EXIT_NONCONFORMANT
