@@ -475,3 +475,39 @@ def test_validate_a_store_that_breaks_the_union(tmp_path: Path, store: Path) -> 
     assert result.returncode == 1
     assert any("Shared_Page" in line for line in result.stdout.splitlines())
     assert "does not conform" in result.stdout.splitlines()[-1]
+
+
+# --------------------------------------------------------------------------- the N-Quads scan of kg load
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.stores.load import _scan
+
+_iri = st.from_regex(r"http://x\.example/([a-z0-9_()]|%[0-9A-F]{2}){1,12}", fullmatch=True)
+_object = st.one_of(_iri.map(ox.NamedNode), st.text(max_size=20).map(ox.Literal),
+                    st.integers().map(lambda n: ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+_quad = st.tuples(_iri, _iri, _object, st.one_of(st.none(), _iri)).map(
+    lambda t: ox.Quad(ox.NamedNode(t[0]), ox.NamedNode(t[1]), t[2], ox.NamedNode(t[3]) if t[3] else ox.DefaultGraph()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_quad, max_size=30), st.sampled_from([b"\n", b"\r\n"]), st.integers(min_value=16, max_value=400))
+def test_the_scan_finds_every_graph_and_counts_every_line(tmp_path_factory, quads, newline, block) -> None:
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).replace(b"\n", newline)
+    path = tmp_path_factory.mktemp("scan") / "q.nq"
+    path.write_bytes(data)
+    graphs, lines = _scan(path, block=block)
+    assert lines == len(quads)
+    assert {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} <= graphs
+
+
+def test_the_scan_sends_other_n_quads_to_the_slow_path(tmp_path: Path) -> None:
+    path = tmp_path / "q.nq"
+    for text, expected in [
+        (b"<http://a> <http://b> <http://c> <http://g> .\n\n<http://a> <http://b> \"x\" <http://g2> .", ({"http://g", "http://g2"}, 2)),
+        (b"# a comment\n<http://a> <http://b> <http://c> <http://g> .\n", None),
+        (b"<http://a> <http://b> <http://c> <http://g>.\n", None),  # valid, but not as kg writes it
+    ]:
+        path.write_bytes(text)
+        assert _scan(path) == expected
