@@ -14,6 +14,9 @@ Exit codes (documented in README.md):
   down, too slow, refuses the credentials or fails; when sending articles, the ones that
   failed are named one per line, the others went in, and a re-run sends only what is
   missing. A store is never left with part of an article;
+* 7 — a remote source could not be used (:class:`RemoteError`): the Wikipedia or
+  Wikidata API cannot be reached, keeps failing after its retries, or refuses a request;
+  what was fetched before is kept in the cache, and a re-run asks only for the rest;
 * 130 / 143 — interrupted by SIGINT (Ctrl-C) / SIGTERM: the articles already written
   are complete, nothing half-written or temporary is left behind.
 
@@ -30,6 +33,7 @@ EXIT_INPUT = 3
 EXIT_OUTPUT = 4
 EXIT_INTERNAL = 5
 EXIT_STORE = 6
+EXIT_REMOTE = 7
 EXIT_SIGINT = 130
 EXIT_SIGTERM = 143
 
@@ -115,6 +119,16 @@ class StoreError(OutputError):
     def __init__(self, source: str, message: str, fatal: bool = True) -> None:
         super().__init__(source, message)
         self.fatal = fatal
+
+
+class RemoteError(KgError):
+    """The Wikipedia or Wikidata API cannot be used (exit code 7).
+
+    :param source: the API endpoint.
+    :param message: what is wrong, with a remedy.
+    """
+
+    exit_code = EXIT_REMOTE
 
 
 class QueryError(KgError):

@@ -195,7 +195,7 @@ class Input:
         return decode(data, self.source)
 
 
-def _open_path(path: str, source: str) -> BinaryIO:
+def open_path(path: str, source: str) -> BinaryIO:
     try:
         if os.path.isdir(path):
             raise NotFoundError(source, "is a directory, not a file")
@@ -244,7 +244,7 @@ def open_input(
     else:
         path = os.fsdecode(os.fspath(path_or_stream))  # type: ignore[arg-type]
         src = source if source is not None else path
-        stream = _open_path(path, src)
+        stream = open_path(path, src)
         close = True
     if isinstance(stream, io.TextIOBase):
         stream = stream.buffer
