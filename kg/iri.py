@@ -20,6 +20,7 @@ WIKIPEDIA = "https://en.wikipedia.org/wiki/"
 WIKIPEDIA_INDEX = "https://en.wikipedia.org/w/index.php"
 COMMONS_FILE = "https://commons.wikimedia.org/wiki/Special:FilePath/"
 LICENSE = "https://creativecommons.org/licenses/by-sa/4.0/"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 
 # RFC 3987 "ucschar": the non-ASCII code points an IRI may hold unescaped (private-use
 # code points are allowed in queries only, so they are escaped here too).
@@ -102,6 +103,16 @@ class Minter:
     def software(self) -> str:
         """The exporter as a prov:SoftwareAgent."""
         return f"{self.base}software/kg"
+
+
+def wikidata_entity(qid: str) -> str:
+    """The concept IRI of a Wikidata item (``Q42`` → ``http://www.wikidata.org/entity/Q42``).
+
+    :raises ValueError: ``qid`` is no item id.
+    """
+    if not re.fullmatch(r"Q[1-9][0-9]*", qid):
+        raise ValueError(f"not a Wikidata item id: {qid!r}")
+    return WIKIDATA_ENTITY + qid
 
 
 def wikipedia_url(title: str, section: str | None = None) -> str:

@@ -36,6 +36,9 @@ class Options:
     :param graph: build the graph; ``False`` stops after linking (``kg extract``).
     :param unchanged: tells why a film page need not be exported again (every sink
         already holds its revision), or ``None``; such a page is classified, not parsed.
+    :param reader: reads an input's pages (``reader(input, title)``); default
+        :func:`kg.read_pages`, files and standard input (``kg export --fetch`` reads
+        from the API instead).
     """
 
     only: tuple[str, ...] | None = None
@@ -45,6 +48,7 @@ class Options:
     title: str | None = None
     graph: bool = True
     unchanged: Callable[[Page], str | None] | None = None
+    reader: Callable[[str, str | None], Iterator[Page]] | None = None
 
 
 def process_page(page: Page, options: Options = Options()) -> PageResult:
@@ -55,6 +59,14 @@ def process_page(page: Page, options: Options = Options()) -> PageResult:
     :param page: a page as read.
     :param options: see :class:`Options`.
     """
+    return finish_page(begin_page(page, options), options)
+
+
+def begin_page(page: Page, options: Options = Options()) -> PageResult:
+    """The first half of :func:`process_page`: classify → parse → extract → resolve. The
+    result holds the resolved extraction (or the refusal, or the error); :func:`finish_page`
+    does the rest. Between the two, a linker can be asked about the titles of many pages
+    at once (:meth:`Linker.prepare`)."""
     result = PageResult(input=page.source, page=page)
     start = time.perf_counter()
     try:
@@ -70,14 +82,7 @@ def process_page(page: Page, options: Options = Options()) -> PageResult:
         with page_scope():
             code = kg.parse_page(page)
             extraction = kg.extract_page(page, code, options.only)
-            extraction = kg.resolve_page(extraction)
-        extraction = kg.link_page(extraction, options.linker)
-        result.extraction = extraction
-        result.warnings = tuple(extraction.warnings)
-        if options.graph:
-            result.graph = kg.build_graph(extraction, options.minter)
-            if options.validate:
-                result.report = kg.validate_graph(result.graph)
+            result.extraction = kg.resolve_page(extraction)
     except KgError as exc:
         result.error = exc
     except Exception as exc:  # a bug: this page's result says so, the run goes on
@@ -85,6 +90,71 @@ def process_page(page: Page, options: Options = Options()) -> PageResult:
     finally:
         result.seconds = time.perf_counter() - start
     return result
+
+
+def finish_page(result: PageResult, options: Options = Options()) -> PageResult:
+    """The second half of :func:`process_page`: link → map → validate (nothing to do for a
+    page that was refused, failed or is unchanged)."""
+    if result.error is not None or result.extraction is None or result.graph is not None:
+        return result
+    page = result.page
+    start = time.perf_counter()
+    try:
+        extraction = kg.link_page(result.extraction, options.linker)
+        result.extraction = extraction
+        if options.graph:
+            result.graph = kg.build_graph(extraction, options.minter)  # may warn of a link it refuses
+            if options.validate:
+                result.report = kg.validate_graph(result.graph)
+        result.warnings = tuple(extraction.warnings)
+    except KgError as exc:
+        result.error = exc
+    except Exception as exc:  # a bug: this page's result says so, the run goes on
+        result.error = InternalError(page.where, exc)
+    finally:
+        result.seconds += time.perf_counter() - start
+    return result
+
+
+#: film articles begun before their titles go to the linker together (:meth:`Linker.prepare`):
+#: the more, the fuller each request of 50 titles (and the more pages held in memory)
+LINK_WINDOW = 100
+
+
+def _finished(results: Iterator[PageResult], options: Options) -> Iterator[PageResult]:
+    """Finish begun results; with a linker that prepares, :data:`LINK_WINDOW` pages at a
+    time, so that it asks about the titles of many pages in one request."""
+    from kg.link import titles_of
+
+    prepare = getattr(options.linker, "prepare", None)
+    if prepare is None:
+        for result in results:
+            yield finish_page(result, options)
+        return
+    window: list[PageResult] = []
+    articles = 0
+    for result in results:
+        window.append(result)
+        articles += result.extraction is not None
+        if articles >= LINK_WINDOW:
+            yield from _finish_window(window, options, prepare, titles_of)
+            window, articles = [], 0
+    if window:
+        yield from _finish_window(window, options, prepare, titles_of)
+
+
+def _finish_window(window: list[PageResult], options: Options, prepare, titles_of) -> Iterator[PageResult]:
+    titles = [t for r in window if r.error is None and r.extraction is not None for t in titles_of(r.extraction)]
+    failure: KgError | None = None
+    if titles:
+        try:
+            prepare(titles)
+        except KgError as exc:  # the source failed: every page of the window says so
+            failure = exc
+    for result in window:
+        if failure is not None and result.error is None and result.extraction is not None:
+            result.error = failure
+        yield finish_page(result, options)
 
 
 def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sink] = ()) -> Iterator[PageResult]:
@@ -112,20 +182,20 @@ def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sin
             return
         if sinks and options.unchanged is None and all(hasattr(s, "unchanged") for s in sinks):
             options = replace(options, unchanged=_unchanged_everywhere(sinks))
-        for inp in inputs:
-            for result in _results(inp, options):
-                if result.status == "exported" and sinks:
-                    try:
-                        result.written = kg.sink(result, sinks)
-                    except OutputError as exc:
-                        result.error = exc
-                        yield result
-                        if exc.fatal:
-                            return
-                        continue
-                    except Exception as exc:  # a bug in a sink: this page fails, the run goes on
-                        result.error = InternalError(result.page.where, exc)
-                yield result
+        begun = (result for inp in inputs for result in _results(inp, options))
+        for result in _finished(begun, options):
+            if result.status == "exported" and sinks:
+                try:
+                    result.written = kg.sink(result, sinks)
+                except OutputError as exc:
+                    result.error = exc
+                    yield result
+                    if exc.fatal:
+                        return
+                    continue
+                except Exception as exc:  # a bug in a sink: this page fails, the run goes on
+                    result.error = InternalError(result.page.where, exc)
+            yield result
     finally:
         for each in opened:
             each.close()
@@ -141,7 +211,7 @@ def _unchanged_everywhere(sinks: list[Sink]) -> Callable[[Page], str | None]:
 
 def _results(inp: str, options: Options) -> Iterator[PageResult]:
     """The results of one input's pages, each told whether the input holds several."""
-    pages = kg.read_pages(inp, title=options.title)
+    pages = options.reader(inp, options.title) if options.reader else kg.read_pages(inp, title=options.title)
     count = 0
     try:
         page = next(pages, None)
@@ -150,7 +220,7 @@ def _results(inp: str, options: Options) -> Iterator[PageResult]:
         return
     while page is not None:
         count += 1
-        result = process_page(page, options)
+        result = begin_page(page, options)
         try:
             page = next(pages, None)
         except KgError as exc:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import __version__
-from kg.iri import LICENSE, Minter, revision_url, wikipedia_url
+from kg.iri import LICENSE, Minter, revision_url, wikidata_entity, wikipedia_url
+from kg.link import LINKED, Link
+from kg.link.classes import refusal
 from kg.model import Extraction, Ref
 from kg.titles import spells_title, strip_disambiguator
 from kg.values import PartialDate, duration_to_xsd
@@ -78,6 +80,8 @@ class GraphBuilder:
         self.g = new_graph(self.graph_iri)
         #: the entities the article makes organisations (:func:`kg.resolve.settle_types`)
         self.organisations = extraction.organisations
+        #: nodes whose Wikidata link was decided
+        self._linked: set[URIRef] = set()
 
     def node(self, *parts: str | int) -> URIRef:
         """A structural node under the film (``node("cast", 3)`` → ``…#cast/3``)."""
@@ -100,14 +104,20 @@ class GraphBuilder:
         if cls == SCHEMA.Person and (("title", ref.title) if ref.is_global else ("name", ref.name)) in self.organisations:
             cls = SCHEMA.Organization  # a company credited in a person's role (a producer, a nominee)
         if ref.is_global:
-            node = URIRef(self.minter.entity(ref.title))
+            link = self.x.links.get(ref.title)
+            title = link.title if link is not None else ref.title  # a redirect leads to its target
+            node = URIRef(self.minter.entity(title))
             if (node, SCHEMA.name, None) not in g:
                 label = self.x.names.get(ref.title, ref.name)
-                canonical = canonical_name(ref.title, label if shown else None)
+                canonical = canonical_name(title, label if shown else None)
                 g.add((node, SCHEMA.name, en(canonical)))
-                g.add((node, SCHEMA.sameAs, URIRef(wikipedia_url(ref.title))))
+                g.add((node, SCHEMA.sameAs, URIRef(wikipedia_url(title))))
                 for also in dict.fromkeys(n for n in (name, label if shown else None) if n and n != canonical):
                     g.add((node, KG.shownName, en(also)))
+            g.add((node, RDF.type, cls))
+            if link is not None:
+                self.same_as(node, link, cls)
+            return node
         else:
             node = URIRef(self.minter.scoped(str(self.film), ref.name))
             if (node, SCHEMA.name, None) not in g:
@@ -116,6 +126,24 @@ class GraphBuilder:
                 g.add((node, RDFS.seeAlso, URIRef(wikipedia_url(ref.title, ref.section or None))))
         g.add((node, RDF.type, cls))
         return node
+
+    def same_as(self, node: URIRef, link: Link, cls: URIRef, imdb: tuple[str, ...] = ()) -> None:
+        """``owl:sameAs`` the link's Wikidata item, once per node, when the item's classes fit
+        the node's type and (for the film) its IMDb id agrees with the article's; otherwise
+        a warning that names both sides.
+
+        :param imdb: the article's IMDb title ids (``tt0113627``), for the film.
+        """
+        if node in self._linked or link.status != LINKED or link.entry is None:
+            return
+        self._linked.add(node)
+        entry = link.entry
+        kind = str(cls).rsplit("/", 1)[-1]
+        reason = refusal(kind, entry.classes, entry.imdb, imdb)
+        if reason is not None:
+            self.x.warnings.append(f"link: {link.title}: Wikidata {entry.qid} not linked: {reason}")
+            return
+        self.g.add((node, OWL.sameAs, URIRef(wikidata_entity(entry.qid))))
 
     def event(self, ref: Ref) -> URIRef:
         """An event the article names (a festival, a ceremony): a ``schema:Event`` named
@@ -143,6 +171,15 @@ class GraphBuilder:
             g.add((source, KG.pageId, Literal(page.pageid)))
         if page.timestamp:
             g.add((source, PROV.generatedAtTime, Literal(page.timestamp, datatype=XSD.dateTime)))
+        source_of_links = self.x.link_source
+        if source_of_links is not None:
+            links = URIRef(self.minter.node(self.graph_iri, "links"))
+            g.add((graph, PROV.wasInfluencedBy, links))
+            g.add((links, RDF.type, PROV.Entity))
+            g.add((links, RDFS.label, en(source_of_links.label + (f" of {source_of_links.date}" if source_of_links.date else ""))))
+            g.add((links, DCTERMS.source, URIRef(source_of_links.url)))
+            if source_of_links.date:
+                g.add((links, DCTERMS.date, Literal(source_of_links.date, datatype=XSD.date)))
         g.add((agent, RDF.type, PROV.SoftwareAgent))
         g.add((agent, SCHEMA.name, en("kg")))
         g.add((agent, SCHEMA.softwareVersion, Literal(__version__)))

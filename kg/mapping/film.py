@@ -6,6 +6,7 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from kg.iri import commons_file_url, wikipedia_url
+from kg.link.classes import article_imdb_ids
 from kg.mapping.builder import GraphBuilder, canonical_name, date_literal, decimal, duration, en
 from kg.model import BasedOn, FilmInfo, Release
 from kg.values import Money
@@ -21,6 +22,9 @@ def map_film_info(b: GraphBuilder, film: FilmInfo) -> None:
     if film.name != name:
         g.add((f, KG.shownName, en(film.name)))
     g.add((f, SCHEMA.sameAs, URIRef(wikipedia_url(b.x.title))))
+    link = b.x.links.get(b.x.title)
+    if link is not None:
+        b.same_as(f, link, SCHEMA.Movie, article_imdb_ids(b.x))
     if film.description:
         g.add((f, SCHEMA.description, en(film.description)))
     for genre in film.genres:
