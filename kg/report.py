@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import RDF
+from rdflib import OWL, RDF
 
 from kg.iri import Minter
+from kg.link import DISAMBIGUATION, MISSING, NO_ITEM
 from kg.model import Accolades, Crew, Soundtrack
 from kg.pipeline import Options, run
 from kg.result import PageResult
@@ -39,6 +40,15 @@ class Row:
     tracks: int = 0
     warnings: int = 0
     rejected: int = 0
+    #: nodes with owl:sameAs a Wikidata item (None: no linker ran), of the nodes made from a linked title
+    linked: int | None = None
+    linkable: int = 0
+    #: titles left unlinked: their page has no item, no such page, a disambiguation page,
+    #: and items refused because their class or IMDb id contradicts the article
+    no_item: int = 0
+    missing: int = 0
+    disambiguation: int = 0
+    contradicted: int = 0
     conforms: bool | None = None
     violations: int = 0
     error: str | None = None
@@ -207,14 +217,15 @@ def count_listing_titles(text: str) -> int:
     return total
 
 
-def report_inputs(inputs: Iterable[str], *, validate_graphs: bool = True, minter: Minter | None = None) -> Iterator[Row]:
+def report_inputs(inputs: Iterable[str], *, validate_graphs: bool = True, minter: Minter | None = None, linker=None) -> Iterator[Row]:
     """A :class:`Row` per page of the inputs, refused pages included (with their error).
 
     :param inputs: file paths (any input kg reads).
     :param validate_graphs: run SHACL validation too.
     :param minter: IRIs under another base (default base when omitted).
+    :param linker: a Wikidata linker (``--link``), for the linked / linkable columns.
     """
-    options = Options(validate=validate_graphs, minter=minter or Minter())
+    options = Options(validate=validate_graphs, minter=minter or Minter(), linker=linker)
     for result in run(inputs, options):
         yield row_for(result)
 
@@ -242,6 +253,12 @@ def row_for(result: PageResult) -> Row:
     row.tracks = sum(len(a.tracks) for a in soundtrack.albums) if soundtrack is not None else 0
     row.warnings = len(result.warnings)
     row.rejected = extraction.rejected_names
+    row.linkable = len({s for s, o in graph.subject_objects(SCHEMA.sameAs) if str(o).startswith("https://en.wikipedia.org/wiki/")})
+    if extraction.link_source is not None:
+        row.linked = len(set(graph.subjects(OWL.sameAs, None)))
+        statuses = [link.status for link in extraction.links.values()]
+        row.no_item, row.missing, row.disambiguation = (statuses.count(s) for s in (NO_ITEM, MISSING, DISAMBIGUATION))
+        row.contradicted = sum(1 for w in result.warnings if w.startswith("link: ") and " not linked: " in w)
     if result.report is not None:
         row.conforms, row.violations = result.report.conforms, len(result.report.violations)
     return row
@@ -249,7 +266,7 @@ def row_for(result: PageResult) -> Row:
 
 COLUMNS = (
     ("article", 38), ("triples", 7), ("people", 6), ("orgs", 4), ("cast", 4), ("crew", 4),
-    ("noms/rows", 9), ("tracks/titles", 13), ("warn", 4), ("rejected", 8), ("conforms", 8),
+    ("noms/rows", 9), ("tracks/titles", 13), ("linked", 7), ("warn", 4), ("rejected", 8), ("conforms", 8),
 )
 
 
@@ -261,7 +278,8 @@ def format_row(row: Row) -> str:
     conforms = "-" if row.conforms is None else ("yes" if row.conforms else f"NO ({row.violations})")
     cells = [
         row.title[:38], str(row.triples), str(row.people), str(row.organisations), str(row.cast), str(row.crew),
-        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}", str(row.warnings), str(row.rejected), conforms,
+        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}",
+        f"{'-' if row.linked is None else row.linked}/{row.linkable}", str(row.warnings), str(row.rejected), conforms,
     ]
     flag = "" if row.complete else "  <- gap"
     return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, (_, w)) in enumerate(zip(cells, COLUMNS))) + flag
@@ -279,5 +297,15 @@ def format_totals(totals: Totals) -> str:
         f"{totals.sum('triples')} triples, {totals.sum('people')} people, {totals.sum('cast')} cast roles, "
         f"{totals.sum('crew')} crew credits, {totals.sum('nominations')}/{totals.sum('table_rows')} nominations/table rows, "
         f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, {totals.sum('warnings')} warnings, "
-        f"{totals.sum('rejected')} names rejected"
+        f"{totals.sum('rejected')} names rejected" + _link_totals(totals, ok)
+    )
+
+
+def _link_totals(totals: Totals, ok: list[Row]) -> str:
+    if all(r.linked is None for r in ok):
+        return ""
+    return (
+        f"; {sum(r.linked or 0 for r in ok)}/{totals.sum('linkable')} nodes linked to Wikidata "
+        f"(titles unlinked: {totals.sum('no_item')} without an item, {totals.sum('missing')} missing pages, "
+        f"{totals.sum('disambiguation')} disambiguation pages, {totals.sum('contradicted')} items refused as contradicting the article)"
     )

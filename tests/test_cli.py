@@ -586,7 +586,7 @@ def test_help(command: list[str], flag: str) -> None:
 
 
 def test_every_command_is_covered() -> None:
-    assert set(cli.commands) == {"export", "validate", "extract", "report", "load", "query", "store"}
+    assert set(cli.commands) == {"export", "validate", "extract", "report", "load", "query", "store", "link"}
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands), ids=lambda c: f"readme:{c}")

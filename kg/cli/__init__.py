@@ -3,7 +3,7 @@
 Exit codes (README, :mod:`kg.errors`): 0 ok; 1 a graph does not conform to the shapes
 (it is still written); 2 usage error; 3 an input could not be exported (or a query is
 not valid SPARQL); 4 an output could not be written; 5 a bug in kg on one page; 6 a
-store could not be used; 130 / 143 interrupted by SIGINT / SIGTERM. With several inputs every input is tried, and the exit code is the highest
+store could not be used; 7 the Wikipedia or Wikidata API could not be used; 130 / 143 interrupted by SIGINT / SIGTERM. With several inputs every input is tried, and the exit code is the highest
 that applies.
 """
 
@@ -17,6 +17,7 @@ from kg import __version__
 from kg.cli.common import CONTEXT_SETTINGS
 from kg.cli.export import export_cmd
 from kg.cli.extract import extract_cmd
+from kg.cli.link import link_group
 from kg.cli.load import load_cmd
 from kg.cli.query import query_cmd
 from kg.cli.report import report_cmd
@@ -50,6 +51,7 @@ cli.add_command(extract_cmd, "extract")
 cli.add_command(load_cmd, "load")
 cli.add_command(query_cmd, "query")
 cli.add_command(store_group, "store")
+cli.add_command(link_group, "link")
 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - exercised by the subprocess tests

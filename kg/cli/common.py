@@ -134,3 +134,69 @@ def fail(error) -> None:
 
     echo_err(f"Error: {error}")
     sys.exit(error.exit_code)
+
+
+def link_options(f):
+    """``--link`` and the options of the Wikimedia APIs (cache, offline, endpoints)."""
+    f = click.option("--wikidata-api", "wikidata_api", default=None, metavar="URL",
+                     help="Wikidata's API endpoint [default: https://www.wikidata.org/w/api.php].")(f)
+    f = click.option("--wikipedia-api", "wikipedia_api", default=None, metavar="URL",
+                     help="English Wikipedia's API endpoint [default: https://en.wikipedia.org/w/api.php].")(f)
+    f = click.option("--api-retries", "api_retries", type=click.IntRange(min=0, max=20), default=5, show_default=True, metavar="N",
+                     help="How many times an API request that is lagged, answered 429 or 5xx, or not answered is tried again (with backoff).")(f)
+    f = click.option("--offline", is_flag=True, help="Answer API questions from the cache only; a question it lacks is an error (exit 7).")(f)
+    f = click.option("--cache", "cache", default=None, metavar="FILE",
+                     help="Where API answers are kept [default: $KG_CACHE, else ~/.cache/kg/wikimedia.sqlite].")(f)
+    f = click.option("--link", "link", default=None, metavar="api|INDEX",
+                     help="Link entities with Wikidata: 'api' (the live API, cached) or the path of an index built by 'kg link index'.")(f)
+    return f
+
+
+class Wikimedia:
+    """The API clients and the linker a command's options ask for (built on first use)."""
+
+    def __init__(self, link: str | None, cache: str | None, offline: bool, wikipedia_api: str | None, wikidata_api: str | None,
+                 api_retries: int = 5) -> None:
+        self.link, self.cache_path, self.offline, self.retries = link, cache, offline, api_retries
+        self.wikipedia_url, self.wikidata_url = wikipedia_api, wikidata_api
+        self._cache = None
+        self._clients: dict[str, object] = {}
+        self.linker = None
+
+    def client(self, which: str):
+        """The client of ``"wikipedia"`` or ``"wikidata"``."""
+        from kg.sources.mwapi import ENWIKI_API, WIKIDATA_API, Cache, Client, default_cache_path
+
+        if which not in self._clients:
+            if self._cache is None:
+                self._cache = Cache(self.cache_path or default_cache_path())
+            url = (self.wikipedia_url or ENWIKI_API) if which == "wikipedia" else (self.wikidata_url or WIKIDATA_API)
+            self._clients[which] = Client(url, self._cache, offline=self.offline, retries=self.retries)
+        return self._clients[which]
+
+    def open_linker(self):
+        """The linker ``--link`` names, or ``None`` (no linking).
+
+        :raises KgError: the index cannot be read, or the cache cannot be used.
+        """
+        from kg.link.wikidata import ApiSource, IndexSource, WikidataLinker
+
+        if self.link is None or self.link == "none":
+            return None
+        if self.link == "api":
+            self.linker = WikidataLinker(ApiSource(self.client("wikipedia"), self.client("wikidata")))
+        else:
+            self.linker = WikidataLinker(IndexSource(self.link))
+        return self.linker
+
+    def requests(self) -> tuple[int, int]:
+        """Requests sent, and answers taken from the cache, so far."""
+        return sum(c.sent for c in self._clients.values()), sum(c.cached for c in self._clients.values())
+
+    def close(self) -> None:
+        for c in self._clients.values():
+            c.close()
+        if self.linker is not None:
+            self.linker.close()
+        if self._cache is not None:
+            self._cache.close()

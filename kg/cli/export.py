@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from kg.cli.common import endpoint_options, open_endpoint, parse_formats, parse_minter, parse_only, report_problems, summary_line
+from kg.cli.common import (Wikimedia, endpoint_options, fail, link_options, open_endpoint, parse_formats, parse_minter, parse_only,
+                           report_problems, summary_line)
 
 DEFAULT_OUTPUT = "output"
 
@@ -25,8 +26,11 @@ DEFAULT_OUTPUT = "output"
 @click.option("--no-store", is_flag=True, help="Write into no store, only files.")
 @endpoint_options
 @click.option("--force", is_flag=True, help="Replace articles the store holds at the same revision too.")
+@link_options
+@click.option("--fetch", is_flag=True, help="INPUTS are page titles (or Category:… for a category's articles) to fetch from English Wikipedia's API.")
 def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quiet, no_files, store, no_store,
-               endpoint, update_url, graph_store, timeout, retries, force) -> None:
+               endpoint, update_url, graph_store, timeout, retries, force, link, cache, offline, api_retries, wikipedia_api,
+               wikidata_api, fetch) -> None:
     """Export film articles to RDF files and into a store, validated.
 
     Each article goes to DIR/<title>.ttl and DIR/<title>.jsonld (and the -f formats),
@@ -55,7 +59,10 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
         kg export dumps/enwiki.xml.bz2 --no-files --store films.store
 
         curl … | kg export - --title "Heat (1995 film)" -o out --no-store
+
+        kg export --fetch "Heat (1995 film)" "Category:1995 films" --link api
     """
+    from kg.errors import KgError, RemoteError
     from kg.pipeline import Options, Summary, run
     from kg.resources import example_file
     from kg.sinks.files import FilesSink
@@ -69,7 +76,20 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
         raise click.UsageError("--update-url and --graph-store go with --endpoint")
     if no_files and no_store:
         raise click.UsageError("--no-files with --no-store would write nothing")
-    options = Options(only=parse_only(only), validate=not no_validate, minter=parse_minter(base_iri), title=title)
+    if fetch and not inputs:
+        raise click.UsageError("--fetch needs the titles to fetch")
+    wikimedia = Wikimedia(link, cache, offline, wikipedia_api, wikidata_api, api_retries)
+    try:
+        linker = wikimedia.open_linker()
+        reader = None
+        if fetch:
+            from kg.sources.fetch import Fetcher
+
+            reader = Fetcher(wikimedia.client("wikipedia"), list(inputs)).pages
+    except KgError as exc:
+        fail(exc)
+    options = Options(only=parse_only(only), validate=not no_validate, minter=parse_minter(base_iri), title=title,
+                      linker=linker, reader=reader)
     sinks = [] if no_files else [FilesSink(output, parse_formats(formats))]
     if store is not None or (endpoint is None and not no_store):
         sinks.append(StoreSink(EmbeddedStore(store if store is not None else default_store_dir(), writer=True), options.minter, force))
@@ -77,7 +97,8 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
         sinks.append(StoreSink(open_endpoint(endpoint, update_url, graph_store, timeout, retries), options.minter, force))
     total = Summary()
     per_input: dict[str, Summary] = {}
-    for result in run(inputs or (str(example_file()),), options, sinks):
+    results = run(inputs or (str(example_file()),), options, sinks)
+    for result in results:
         total.add(result)
         if result.in_collection:
             per_input.setdefault(result.input, Summary()).add(result)
@@ -86,6 +107,9 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
             click.echo(summary_line(result) + "".join(f"; {kept}" for kept in result.kept))
         elif result.status == "unchanged" and not quiet and not result.in_collection:
             click.echo(f"{result.title}: unchanged ({'; '.join(result.kept)})")
+        if isinstance(result.error, RemoteError):  # the API is down: every next page would fail the same way
+            results.close()
+            break
     if not quiet:
         for name, summary in per_input.items():
             click.echo(f"{name}: {summary.line()}")
@@ -94,4 +118,8 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
                 click.echo(f"Note: {notice}", err=True)
             if isinstance(sink, StoreSink) and sink.stored + sink.unchanged_count + total.unchanged:
                 click.echo(f"{sink.store.kind} {sink.store.where}: {sink.stored} article{'s' if sink.stored != 1 else ''} stored, {sink.unchanged_count + total.unchanged} unchanged")
+    sent, cached = wikimedia.requests()
+    wikimedia.close()
+    if (sent or cached) and not quiet:
+        click.echo(f"Wikimedia APIs: {sent} request{'s' if sent != 1 else ''} sent, {cached} answered from the cache")
     sys.exit(total.exit_code)
