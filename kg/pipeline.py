@@ -121,7 +121,7 @@ def finish_page(result: PageResult, options: Options = Options()) -> PageResult:
 LINK_WINDOW = 100
 
 
-def _finished(results: Iterator[PageResult], options: Options) -> Iterator[PageResult]:
+def finish_pages(results: Iterator[PageResult], options: Options) -> Iterator[PageResult]:
     """Finish begun results; with a linker that prepares, :data:`LINK_WINDOW` pages at a
     time, so that it asks about the titles of many pages in one request."""
     from kg.link import titles_of
@@ -183,7 +183,7 @@ def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sin
         if sinks and options.unchanged is None and all(hasattr(s, "unchanged") for s in sinks):
             options = replace(options, unchanged=_unchanged_everywhere(sinks))
         begun = (result for inp in inputs for result in _results(inp, options))
-        for result in _finished(begun, options):
+        for result in finish_pages(begun, options):
             if result.status == "exported" and sinks:
                 try:
                     result.written = kg.sink(result, sinks)

@@ -34,6 +34,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("result", ("kg.result",)),
     ("sink", ("kg.serialize", "kg.stores", "kg.sinks")),
     ("pipeline", ("kg.pipeline",)),
+    ("workers", ("kg.workers",)),
     ("report", ("kg.report",)),
     ("cli", ("kg.cli",)),
 ]

@@ -28,9 +28,12 @@ DEFAULT_OUTPUT = "output"
 @click.option("--force", is_flag=True, help="Replace articles the store holds at the same revision too.")
 @link_options
 @click.option("--fetch", is_flag=True, help="INPUTS are page titles (or Category:… for a category's articles) to fetch from English Wikipedia's API.")
+@click.option("--index", "index", default=None, metavar="FILE", help="The multistream dump's index (…-multistream-index.txt.bz2): read the dump by streams, in workers, into sharded N-Quads.")
+@click.option("-j", "--jobs", "jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Worker processes for a multistream dump [default: every core].")
+@click.option("--dask", "dask", default=None, metavar="SCHEDULER", help="Run the dump's tasks on a Dask cluster (its scheduler address, or 'local' for a LocalCluster of -j workers).")
 def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quiet, no_files, store, no_store,
                endpoint, update_url, graph_store, timeout, retries, force, link, cache, offline, api_retries, wikipedia_api,
-               wikidata_api, fetch) -> None:
+               wikidata_api, fetch, index, jobs, dask) -> None:
     """Export film articles to RDF files and into a store, validated.
 
     Each article goes to DIR/<title>.ttl and DIR/<title>.jsonld (and the -f formats),
@@ -76,6 +79,15 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
         raise click.UsageError("--update-url and --graph-store go with --endpoint")
     if no_files and no_store:
         raise click.UsageError("--no-files with --no-store would write nothing")
+    if index or jobs or dask:
+        from kg.cli.shards import export_sharded
+
+        if len(inputs) != 1 or fetch:
+            raise click.UsageError("--index, -j and --dask export one multistream dump")
+        if endpoint is not None:
+            raise click.UsageError("a sharded export goes into files and the embedded store, not --endpoint")
+        target = None if no_store else EmbeddedStore(store if store is not None else default_store_dir(), writer=True)
+        export_sharded(inputs[0], index, jobs, dask, output, not no_validate, base_iri, link, target, quiet)
     if fetch and not inputs:
         raise click.UsageError("--fetch needs the titles to fetch")
     wikimedia = Wikimedia(link, cache, offline, wikipedia_api, wikidata_api, api_retries)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from kg.errors import FormatError, MissingPageError
 from kg.model import Page
@@ -37,54 +38,75 @@ class XmlDumpReader:
         return text[:1] == "<" and bool(_XML_START_RE.match(text))
 
     def read(self, inp: Input, title: str | None) -> Iterator[Page]:
-        source = inp.source
-        stack: list[ET.Element] = []
-        revision: _Revision | None = None
         count = 0
         try:
-            for event, elem in ET.iterparse(inp.replay(check_utf8=True), events=("start", "end")):
-                name = _local(elem.tag)
-                if event == "start":
-                    if not stack and name not in ("mediawiki", "page"):
-                        raise FormatError(
-                            source,
-                            f"is XML but not a MediaWiki export (root element <{name}>, expected <mediawiki> or <page>)",
-                        )
-                    if name == "page":
-                        revision = None
-                    stack.append(elem)
-                    continue
-                stack.pop()
-                parent = stack[-1] if stack else None
-                parent_name = _local(parent.tag) if parent is not None else None
-                if name == "revision" and parent_name == "page":
-                    assert parent is not None
-                    text_elem = _child(elem, "text")
-                    revision = (
-                        _child_text(elem, "id"),
-                        _child_text(elem, "timestamp"),
-                        None if text_elem is None else (text_elem.text or ""),
-                        text_elem is not None and "deleted" in text_elem.attrib,
-                    )
-                    parent.remove(elem)  # keep only the latest revision's data (history dumps)
-                elif name == "page" and parent_name in (None, "mediawiki"):
-                    count += 1
-                    yield _xml_page(elem, revision, count, source, title)
-                    if parent is not None:
-                        parent.remove(elem)
-                    else:
-                        elem.clear()
-                elif parent_name == "mediawiki":
-                    assert parent is not None
-                    parent.remove(elem)  # <siteinfo> and the like
-        except ET.ParseError as exc:
-            line, column = exc.position
-            message = _EXPAT_POSITION_RE.sub("", str(exc))
-            raise FormatError(source, f"is not well-formed XML (line {line} column {column + 1}: {message})") from None
+            for page in parse_pages(inp.replay(check_utf8=True), inp.source, title):
+                count += 1
+                yield page
         except IO_ERRORS as exc:
             raise inp.io_error(exc) from None
         if count == 0:
-            raise MissingPageError(source, "holds no pages")
+            raise MissingPageError(inp.source, "holds no pages")
+
+
+def parse_pages(stream: BinaryIO, source: str, title: str | None = None) -> Iterator[Page]:
+    """The pages of MediaWiki XML read incrementally from a binary stream, in order.
+
+    The document's root must be ``<mediawiki>`` (whose ``<siteinfo>`` and other
+    non-page children are skipped) or a bare ``<page>``; each ``<page>`` is discarded
+    once yielded. Yields nothing for a ``<mediawiki>`` without pages (the caller decides
+    whether that is an error).
+
+    :param stream: the XML (bytes), read to its end.
+    :param source: the input's name, for :attr:`Page.source` and messages.
+    :param title: the title of a page without one (a fallback).
+    :raises FormatError: the XML is malformed, is not a MediaWiki export, or a page has
+        no title.
+    :raises MissingPageError: a page has no (or deleted) revision text.
+    """
+    stack: list[ET.Element] = []
+    revision: _Revision | None = None
+    count = 0
+    try:
+        for event, elem in ET.iterparse(stream, events=("start", "end")):
+            name = _local(elem.tag)
+            if event == "start":
+                if not stack and name not in ("mediawiki", "page"):
+                    raise FormatError(
+                        source,
+                        f"is XML but not a MediaWiki export (root element <{name}>, expected <mediawiki> or <page>)",
+                    )
+                if name == "page":
+                    revision = None
+                stack.append(elem)
+                continue
+            stack.pop()
+            parent = stack[-1] if stack else None
+            parent_name = _local(parent.tag) if parent is not None else None
+            if name == "revision" and parent_name == "page":
+                assert parent is not None
+                text_elem = _child(elem, "text")
+                revision = (
+                    _child_text(elem, "id"),
+                    _child_text(elem, "timestamp"),
+                    None if text_elem is None else (text_elem.text or ""),
+                    text_elem is not None and "deleted" in text_elem.attrib,
+                )
+                parent.remove(elem)  # keep only the latest revision's data (history dumps)
+            elif name == "page" and parent_name in (None, "mediawiki"):
+                count += 1
+                yield _xml_page(elem, revision, count, source, title)
+                if parent is not None:
+                    parent.remove(elem)
+                else:
+                    elem.clear()
+            elif parent_name == "mediawiki":
+                assert parent is not None
+                parent.remove(elem)  # <siteinfo> and the like
+    except ET.ParseError as exc:
+        line, column = exc.position
+        message = _EXPAT_POSITION_RE.sub("", str(exc))
+        raise FormatError(source, f"is not well-formed XML (line {line} column {column + 1}: {message})") from None
 
 
 def _local(tag: object) -> str:
