@@ -21,6 +21,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import OutputError
+from kg.ntriples import nt_term, nt_terms
 from kg.resources import context_file
 
 
@@ -76,9 +77,10 @@ def serialize(graph: Graph, fmt: Format) -> bytes:
     if fmt is Format.TURTLE:
         return graph.serialize(format="turtle", encoding="utf-8")
     if fmt is Format.NTRIPLES:
-        return _sorted_lines(graph.serialize(format="nt11", encoding="utf-8"))
+        return _lines(f"{s} {p} {o} .\n" for s, p, o in nt_terms(graph))
     if fmt is Format.NQUADS:
-        return _sorted_lines(_dataset(graph).serialize(format="nquads", encoding="utf-8"))
+        name = nt_term(URIRef(str(graph.identifier)))
+        return _lines(f"{s} {p} {o} {name} .\n" for s, p, o in nt_terms(graph))
     if fmt is Format.TRIG:
         return _dataset(graph).serialize(format="trig", encoding="utf-8")
     if fmt is Format.JSONLD:
@@ -86,9 +88,8 @@ def serialize(graph: Graph, fmt: Format) -> bytes:
     raise ValueError(fmt)  # pragma: no cover
 
 
-def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+def _lines(lines) -> bytes:
+    return ("".join(sorted(set(lines))) or "\n").encode("utf-8")
 
 
 def _dataset(graph: Graph) -> Dataset:

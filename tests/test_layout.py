@@ -15,13 +15,12 @@ from kg.mapping import MAPPERS
 from kg.pipeline import Options, process_page
 from kg.sources import iter_pages
 
-from .conftest import CORPUS
 
 PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 
 # The flow, earliest first: a module may import its own stage and earlier ones only.
 STAGES: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("kg.errors", "kg.titles", "kg.values", "kg.resources", "kg.interrupts")),
+    ("base", ("kg.errors", "kg.titles", "kg.values", "kg.resources", "kg.interrupts", "kg.ntriples")),
     ("model", ("kg.model",)),
     ("read", ("kg.sources",)),
     ("classify", ("kg.classify",)),
