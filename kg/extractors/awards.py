@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.nodes import Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.extractors.names import PARTICLES, name_problem
 from kg.model import Accolades, Nomination, Ref
-from kg.wikitext import Cell, Table, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, tables, template_name
+from kg.wikitext import Cell, Table, clean_text, find_outside_markup, find_section, parse, parse_link, positional, strip_refs, tables, template_name, walk
 from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_date
 
@@ -100,7 +100,7 @@ def accolades_tables(code: Wikicode) -> list[Table]:
         if not table.grid:
             continue
         has_result_column = "result" in table.columns(COLUMN_PATTERNS).values()
-        has_result_template = any(template_name(t) in RESULT_TEMPLATES for t in tag.contents.filter_templates(recursive=True))
+        has_result_template = any(template_name(t) in RESULT_TEMPLATES for t in walk(tag.contents, Template))
         if has_result_column or has_result_template:
             found.append(table)
     return found
@@ -210,7 +210,7 @@ def _row_code(row: list[Cell | None]) -> Wikicode:
 
 def _result(code: Wikicode) -> tuple[str, int | None, str]:
     """(result, rank, shown text) of a result cell."""
-    for t in code.filter_templates(recursive=True):
+    for t in walk(code, Template):
         name = template_name(t)
         if name in RESULT_TEMPLATES:
             result = RESULT_TEMPLATES[name]
@@ -248,7 +248,7 @@ def _category_ceremony(ctx, cell: Cell | None) -> tuple[Ref, Ref] | None:
     category's name ("[[11th Academy Awards|Outstanding Production]]")."""
     if cell is None:
         return None
-    links = [parse_link(n) for n in _without_refs(cell.code).filter_wikilinks(recursive=True)]
+    links = [parse_link(n) for n in walk(_without_refs(cell.code), Wikilink)]
     links = [link for link in links if link is not None]
     if len(links) == 1 and links[0].section is None and CEREMONY_ARTICLE.match(links[0].title) and links[0].text:
         link = links[0]
@@ -261,7 +261,7 @@ def _one_ref(ctx, cell: Cell | None) -> Ref | None:
     if cell is None:
         return None
     code = _without_refs(cell.code)
-    links = [n for n in code.filter_wikilinks(recursive=True)]
+    links = [n for n in walk(code, Wikilink)]
     if links:
         for node in links:
             link = parse_link(node)

@@ -23,6 +23,7 @@ from kg.wikitext import (
     positional,
     split_items,
     template_name,
+    walk,
 )
 from kg.titles import strip_disambiguator
 from kg.values import (
@@ -122,7 +123,7 @@ def _short_description(code: Wikicode) -> str | None:
 
 
 def _image_name(value: Wikicode) -> str | None:
-    for link in value.filter_wikilinks(recursive=True):
+    for link in walk(value, Wikilink):
         title = str(link.title).strip()
         if re.match(r"(?i)(file|image):", title):
             return title.split(":", 1)[1].strip() or None
@@ -345,7 +346,7 @@ def _based_on(ctx, value: Wikicode | None) -> list[BasedOn]:
     if value is None:
         return []
     out: list[BasedOn] = []
-    templates = [t for t in value.filter_templates(recursive=True) if template_name(t) in BASED_ON_TEMPLATES]
+    templates = [t for t in walk(value, Template) if template_name(t) in BASED_ON_TEMPLATES]
     for t in templates:
         args = positional(t)
         if not args:
@@ -463,7 +464,7 @@ def _first_sentence(code: Wikicode) -> Wikicode | None:
 
 
 def _first_link(code: Wikicode):
-    for node in code.filter_wikilinks(recursive=True):
+    for node in walk(code, Wikilink):
         link = parse_link(node)
         if link is not None:
             return link

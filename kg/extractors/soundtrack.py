@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.nodes import Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.model import Album, Artist, Ref, Soundtrack, Track
@@ -21,12 +21,12 @@ from kg.wikitext import (
     params,
     parse,
     parse_link,
-    positional,
     sections,
     split_items,
     table_grid,
     tables,
     template_name,
+    walk,
 )
 from kg.titles import strip_disambiguator
 from kg.values import PartialDate, parse_dates, parse_runtime, parse_track_length
@@ -72,7 +72,7 @@ class SoundtrackExtractor:
 
     def extract(self, ctx):
         albums: list[Album] = []
-        for t in ctx.code.filter_templates(recursive=True):
+        for t in walk(ctx.code, Template):
             if template_name(t) not in TRACK_LISTING_TEMPLATES:
                 continue
             index = len(albums) + 1
@@ -177,7 +177,7 @@ def _section_of(code: Wikicode, template: Template) -> Wikicode | None:
     """The innermost section holding the template (the lead when it comes before any heading)."""
     best = None
     for sec in code.get_sections(include_lead=True, flat=False):
-        if any(n is template for n in sec.filter_templates(recursive=True)):
+        if any(n is template for n in walk(sec, Template)):
             if best is None or len(str(sec)) < len(str(best)):
                 best = sec
     return best
@@ -339,7 +339,7 @@ def _song(ctx, value: Wikicode | None) -> Ref | None:
     """The song's article when the title links one."""
     if value is None:
         return None
-    for node in value.filter_wikilinks(recursive=True):
+    for node in walk(value, Wikilink):
         link = parse_link(node)
         if link is not None:
             ref = ctx.names.ref_for_link(link)
@@ -391,7 +391,7 @@ def _is_group(ref: Ref) -> bool:
 def _first_date(value: Wikicode | None) -> PartialDate | None:
     if value is None:
         return None
-    for t in value.filter_templates(recursive=True):
+    for t in walk(value, Template):
         if template_name(t) in START_DATE_TEMPLATES or template_name(t) in FILM_DATE_TEMPLATES:
             date = template_date(t)
             if date is not None:

@@ -12,7 +12,7 @@ Nothing here knows about films or RDF.
 """
 
 from kg.wikitext.links import Link, links, parse_link
-from kg.wikitext.parse import PageScope, page_scope, parse
+from kg.wikitext.parse import PageScope, page_scope, parse, walk
 from kg.wikitext.sections import Section, find_section, lead, sections
 from kg.wikitext.split import find_outside_markup, split_items
 from kg.wikitext.tables import MAX_CELL_CHARS, Cell, Table, table_grid, tables
@@ -36,6 +36,6 @@ __all__ = [
     "BOLD_ITALIC", "FIXED_TEXT", "JOIN_TWO_ARGS", "LIST_TEMPLATES", "MAX_CELL_CHARS", "SHOW_FIRST_ARG",
     "SHOW_SECOND_ARG", "Cell", "Table", "Link", "PageScope", "Section", "block_text", "clean_text", "decode_entities", "evaluate_expr",
     "find_outside_markup", "find_section", "find_templates", "get_param", "lead", "links", "page_scope", "params",
-    "parse", "parse_link", "positional", "sections", "sortname", "split_items", "strip_refs", "table_grid",
+    "parse", "parse_link", "walk", "positional", "sections", "sortname", "split_items", "strip_refs", "table_grid",
     "tables", "template_name", "tidy",
 ]

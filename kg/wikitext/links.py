@@ -11,6 +11,7 @@ from mwparserfromhell.nodes import Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.titles import normalise_title
+from kg.wikitext.parse import walk
 from kg.wikitext.text import _is_file_or_category, clean_text
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ _NON_ARTICLE_PREFIXES = frozenset(
 
 def links(code: Wikicode) -> Iterator[Link]:
     """Every article link in ``code`` (recursively, inside templates and tables too), in document order."""
-    for node in code.filter_wikilinks(recursive=True):
+    for node in walk(code, Wikilink):
         link = parse_link(node)
         if link is not None:
             yield link

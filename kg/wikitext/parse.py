@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import mwparserfromhell
 from mwparserfromhell.definitions import URI_SCHEMES
@@ -17,6 +18,8 @@ from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.wikitext.preprocess import preprocess
+
+N = TypeVar("N")
 
 # The HTML and extension tags MediaWiki renders as tags; any other "<word" is text.
 _TAG_NAMES = (
@@ -68,6 +71,8 @@ class PageScope:
 
     trees: OrderedDict[str, Wikicode] = field(default_factory=OrderedDict)
     grids: dict[int, tuple[Tag, list]] = field(default_factory=dict)
+    #: every node under a tree, by the tree's id (with the tree, which keeps the id its own)
+    walks: dict[int, tuple[Wikicode, list]] = field(default_factory=dict)
 
     #: parse trees kept per page (the least recently used beyond this are forgotten)
     MAX_TREES = 2048
@@ -113,6 +118,24 @@ def parse(text: str) -> Wikicode:
     else:
         trees.move_to_end(text)
     return tree
+
+
+def walk(code: Wikicode, kind: type[N]) -> list[N]:
+    """The nodes of type ``kind`` anywhere under ``code`` (inside templates, links and tags
+    too), in document order: what ``code.filter(recursive=True, forcetype=kind)`` gives.
+
+    Within a :func:`page_scope` the tree is walked once, for all kinds together, however
+    many times and for whatever kinds it is asked: an article's tree is looked through for
+    templates, links, tags and tables by several extractors. Trees are read-only (see
+    :func:`parse`), so the walk stays true.
+    """
+    scope = _SCOPE.get()
+    if scope is None:
+        return list(code.filter(recursive=True, forcetype=kind))
+    entry = scope.walks.get(id(code))
+    if entry is None or entry[0] is not code:
+        entry = scope.walks[id(code)] = (code, list(code.filter(recursive=True)))
+    return [node for node in entry[1] if isinstance(node, kind)]
 
 
 def _parse(text: str) -> Wikicode:

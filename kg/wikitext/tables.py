@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from mwparserfromhell.nodes import Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.wikitext.parse import _SCOPE, parse
+from kg.wikitext.parse import _SCOPE, parse, walk
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -161,7 +161,7 @@ _LEADING_ATTRIBUTES = re.compile(r"^\s*((?:[a-z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[
 
 def tables(code: Wikicode) -> list[Tag]:
     """Every wikitable (``{| … |}``) in ``code``, outermost first, in document order."""
-    return [t for t in code.filter_tags(recursive=True) if str(t.tag).lower() == "table" and t.wiki_markup == "{|"]
+    return [t for t in walk(code, Tag) if str(t.tag).lower() == "table" and t.wiki_markup == "{|"]
 
 
 # A cell that is all bold: "'''Actor'''" (a header written with "|" cells).

@@ -14,7 +14,7 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.titles import normalise_title
-from kg.wikitext.parse import parse
+from kg.wikitext.parse import parse, walk
 
 _WS = re.compile(r"\s+")
 
@@ -156,7 +156,8 @@ def find_templates(code: Wikicode, names: Iterable[str], *, recursive: bool = Tr
     :param recursive: look inside other templates, links and tags too.
     """
     wanted = frozenset(names)
-    return [t for t in code.filter_templates(recursive=recursive) if template_name(t) in wanted]
+    return [t for t in (walk(code, Template) if recursive else code.filter_templates(recursive=False))
+            if template_name(t) in wanted]
 
 
 def params(template: Template) -> dict[str, Wikicode]:
