@@ -315,8 +315,12 @@ def write_manifest(out: Path, dump: str, records: list[TaskResult], base_iri: st
 
 
 class Progress:
-    """Pages scanned, films, refusals, errors, rate and time left, on stderr: one line
-    redrawn on a terminal, a plain line every ten seconds otherwise."""
+    """Pages scanned, films, refusals, errors, rate and time left, on stderr: a bar
+    redrawn in place on a terminal (at most twice a second), a plain line every ten
+    seconds otherwise; nothing with ``quiet``."""
+
+    #: the bar's width, in characters
+    BAR = 24
 
     def __init__(self, total_pages: int, echo: Callable[[str, bool], None], tty: bool, quiet: bool) -> None:
         self.total, self.echo, self.tty, self.quiet = total_pages, echo, tty, quiet
@@ -332,13 +336,30 @@ class Progress:
         now = time.perf_counter()
         if self.quiet or (not force and now - self.last < (0.5 if self.tty else 10.0)):
             return
-        rate = self.pages / max(now - self.start, 1e-9)
-        left = (self.total - self.pages) / rate if rate else 0.0
-        share = self.pages / self.total if self.total else 1.0
-        line = (f"{share:5.1%} {self.pages:,}/{self.total:,} pages scanned, {self.films:,} films, {self.refused:,} refused, "
-                f"{self.errors:,} errors, {rate:,.0f} pages/s, {left / 60:.0f} min left")
-        counts = line.split(" pages/s")[0].rsplit(",", 1)[0]
+        counts = self.line(now, bar=False).split(" pages/s")[0].rsplit(",", 1)[0]
         if force and counts == self._shown:
             return  # the last line said it already
         self.last, self._shown = now, counts
-        self.echo(line, self.tty)
+        self.echo(self.line(now, bar=self.tty), self.tty)
+
+    def line(self, now: float, bar: bool) -> str:
+        """The progress line; with ``bar``, after a bar of the pages scanned."""
+        rate = self.pages / max(now - self.start, 1e-9)
+        left = (self.total - self.pages) / rate if rate else 0.0
+        share = min(self.pages / self.total, 1.0) if self.total else 1.0
+        text = (f"{share:5.1%} {self.pages:,}/{self.total:,} pages scanned, {self.films:,} films, {self.refused:,} refused, "
+                f"{self.errors:,} errors, {rate:,.0f} pages/s, {_duration(left)} left")
+        if not bar:
+            return text
+        filled = round(share * self.BAR)
+        return "[" + "#" * filled + "-" * (self.BAR - filled) + "] " + text
+
+
+def _duration(seconds: float) -> str:
+    """``42 s``, ``17 min``, ``3 h 05 min``."""
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return f"{hours} h {minutes:02d} min"

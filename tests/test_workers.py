@@ -115,6 +115,30 @@ def test_progress_lines_when_stderr_is_not_a_terminal(dump, tmp_path: Path) -> N
     assert "pages scanned" in last and " films, " in last and " refused, " in last and "pages/s" in last
 
 
+def test_progress_bar_on_a_terminal(monkeypatch) -> None:
+    from kg import workers
+
+    clock = iter([0.0, 10.0, 20.0, 30.0])
+    monkeypatch.setattr(workers.time, "perf_counter", lambda: next(clock))
+    shown: list[tuple[str, bool]] = []
+    progress = workers.Progress(4000, lambda line, tty: shown.append((line, tty)), tty=True, quiet=False)
+    progress.add(workers.TaskResult(0, "", pages=1000, films=20, refused={"not a film": 980}))
+    progress.add(workers.TaskResult(1, "", pages=1000, films=21, refused={"not a film": 978}, errors=[["T", 1, 5, "x"]]))
+    assert shown == [
+        ("[######------------------] 25.0% 1,000/4,000 pages scanned, 20 films, 980 refused, 0 errors, 100 pages/s, 30 s left", True),
+        ("[############------------] 50.0% 2,000/4,000 pages scanned, 41 films, 1,958 refused, 1 errors, 100 pages/s, 20 s left", True),
+    ]
+
+
+def test_progress_is_silent_when_quiet() -> None:
+    from kg import workers
+
+    shown: list = []
+    progress = workers.Progress(10, lambda line, tty: shown.append(line), tty=True, quiet=True)
+    progress.add(workers.TaskResult(0, "", pages=10), force=True)
+    assert shown == []
+
+
 def test_failed_pages_go_to_errors_tsv(one_worker: Path) -> None:
     lines = (one_worker / "errors.tsv").read_text().splitlines()
     assert lines[0] == "title\tpage_id\texit_code\treason"
