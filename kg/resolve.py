@@ -18,7 +18,6 @@ shows there. Here, with the whole article's extraction at hand:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 

@@ -7,7 +7,6 @@ and invents no one: every person's name reads as a name."""
 
 from __future__ import annotations
 
-import pytest
 from rdflib import RDF
 
 from kg.extractors.names import name_problem

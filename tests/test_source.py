@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.errors import FormatError, InputError, MissingPageError, NotFoundError, UsageError
+from kg.errors import FormatError, MissingPageError, NotFoundError, UsageError
 from kg.model import Page
 from kg.sources import detect_format, iter_pages, read_pages
 from kg.titles import normalise_title, redirect_target, spells_title

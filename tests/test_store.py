@@ -15,10 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
-from rdflib.compare import isomorphic
 
-from .conftest import parse_verbatim
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "leaving-las-vegas.api.json"

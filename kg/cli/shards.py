@@ -16,7 +16,7 @@ from kg.cli.common import echo_err, fail
 def export_sharded(dump: str, index: str | None, jobs: int | None, dask: str | None, output: str, validate: bool,
                    base_iri: str | None, link: str | None, store, quiet: bool) -> None:
     """Run the job and exit with its code (never returns)."""
-    from kg.errors import EXIT_NONCONFORMANT, EXIT_OK, FormatError, InputError, KgError, NotFoundError
+    from kg.errors import EXIT_NONCONFORMANT, EXIT_OK, InputError, KgError, NotFoundError
     from kg.sources.multistream import find_index, read_index
     from kg import workers
 
@@ -45,7 +45,7 @@ def export_sharded(dump: str, index: str | None, jobs: int | None, dask: str | N
 
     def echo(line: str, tty: bool) -> None:
         if tty:
-            click.echo("\r" + line.ljust(100), nl=False, err=True)
+            click.echo("\r" + line.ljust(130), nl=False, err=True)
         else:
             echo_err(line)
 

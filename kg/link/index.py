@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from kg.errors import InputError, MissingPageError, NotFoundError, OutputError
+from kg.errors import InputError, MissingPageError, OutputError
 from kg.link.entry import Entry, entry_from_entity
 from kg.sources.input import IO_ERRORS, open_path, open_input
 from kg.titles import normalise_title

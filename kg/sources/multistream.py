@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -69,20 +70,29 @@ def _not_an_index(path: str, message: str) -> FormatError:
     return FormatError(path, f"is not a multistream index: {message}")
 
 
-def _open_index(path: str) -> BinaryIO:
+@contextmanager
+def _open_index(path: str) -> Iterator[BinaryIO]:
+    """The index's content: decompressed when it is bzip2, else as it is.
+
+    The file is closed on leaving, also when it is bzip2: a :class:`bz2.BZ2File` given
+    a file object never closes it.
+    """
     try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed by read_index
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
     except (FileNotFoundError, NotADirectoryError):
         raise NotFoundError(path, "no such file") from None
     except IsADirectoryError:
         raise NotFoundError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if raw.read(3) == b"BZh":
+    with raw:
+        compressed = raw.read(3) == b"BZh"
         raw.seek(0)
-        return bz2.BZ2File(raw)  # type: ignore[return-value]  # closes raw with it
-    raw.seek(0)
-    return raw
+        if not compressed:
+            yield raw
+            return
+        with bz2.BZ2File(raw) as index:
+            yield index  # type: ignore[misc]
 
 
 def _bad_line(path: str, data: bytes, pos: int, number: int) -> FormatError:
