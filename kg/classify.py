@@ -29,10 +29,14 @@ _FILM_INFOBOX_CALL = re.compile(
     % "|".join(r"[\s_]+".join(map(re.escape, name.split())) for name in FILM_INFOBOXES),
     re.I,
 )
-# Another infobox called at the start of a line (where an article's own infobox sits).
-_OTHER_INFOBOX = re.compile(r"^[ \t]*\{\{\s*(?:template\s*:\s*)?(infobox[ _][^|{}<\n]*?)\s*(?=\||\}\}|<!--|\n|$)", re.I | re.M)
+# Another infobox called (an article's own infobox sits at the start of a line: see
+# _other_infoboxes). Searched for from its "{{", which the regex engine finds fast,
+# rather than from every line start.
+_OTHER_INFOBOX = re.compile(r"\{\{\s*(?:template\s*:\s*)?(infobox[ _][^|{}<\n]*?)\s*(?=\||\}\}|<!--|\n|$)", re.I)
 # MediaWiki removes comments before it reads template names: "{{Infobox fi<!-- -->lm".
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# Only a comment after a "{{" and before any "|", "{" or "}" can be inside a template's
+# name, so only a text with one is read again without its comments.
+_COMMENT_IN_A_NAME = re.compile(r"\{\{[^|{}]*<!--")
 # Any wiki markup at all: templates, links, bold/italics, headings, lists, tags, tables.
 WIKI_MARKUP = re.compile(r"\{\{|\[\[|''|^=+[^=\n]+=+\s*$|^[*#:;]|<\w+[^<>]*>|^\{\|", re.M)
 # A page about several films uses the film infobox for the whole series.
@@ -66,7 +70,7 @@ def classify(page: Page) -> KgError | None:
     if not page.text.strip():
         return InputError(at, "page has no wikitext")
     if not calls_film_infobox(page.text):
-        return no_film_infobox(page)
+        return no_film_infobox(page, calls=False)
     if SERIES_TITLE.search(page.title):
         return NotAFilmError(at, SERIES)
     return None
@@ -76,22 +80,45 @@ def calls_film_infobox(text: str) -> bool:
     """Whether the text calls a film infobox anywhere (comments aside, as MediaWiki reads it)."""
     if _FILM_INFOBOX_CALL.search(text):
         return True
-    return "<!--" in text and bool(_FILM_INFOBOX_CALL.search(_COMMENT.sub("", text)))
+    return "<!--" in text and bool(_COMMENT_IN_A_NAME.search(text)) and bool(_FILM_INFOBOX_CALL.search(without_comments(text)))
 
 
-def no_film_infobox(page: Page) -> NotAFilmError:
+def without_comments(text: str) -> str:
+    """The text without its HTML comments, as MediaWiki's preprocessor removes them (a
+    comment never closed runs to the end of the text)."""
+    parts = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        parts.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(parts)
+        pos = end + 3
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def no_film_infobox(page: Page, calls: bool | None = None) -> NotAFilmError:
     """The refusal of a page without a film infobox: it names the page's own infobox, says
     that its film infobox is broken (called but never closed, so MediaWiki shows no
     infobox), or that the page is a plain-text extract when it has no markup at all."""
-    if calls_film_infobox(page.text):
+    if calls if calls is not None else calls_film_infobox(page.text):
         return NotAFilmError(page.where, BROKEN_INFOBOX)
     films = set(FILM_INFOBOXES)
-    others = sorted(k for k in {_template_key(m.group(1)) for m in _OTHER_INFOBOX.finditer(page.text)} if k not in films)
+    others = sorted(k for k in {_template_key(name) for name in _other_infoboxes(page.text)} if k not in films)
     if others:
         return NotAFilmError(page.where, f"is not a film article: no {{{{Infobox film}}}} (it has {{{{{others[0].capitalize()}}}}})")
     if not WIKI_MARKUP.search(page.text):
         return NotAFilmError(page.where, PLAIN_TEXT)
     return NotAFilmError(page.where, "is not a film article: no {{Infobox film}}")
+
+
+def _other_infoboxes(text: str):
+    """The names of the infoboxes called at the start of a line (after spaces or tabs)."""
+    for m in _OTHER_INFOBOX.finditer(text):
+        start = m.start()
+        if not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
+            yield m.group(1)
 
 
 def _template_key(name: str) -> str:
