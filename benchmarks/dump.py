@@ -33,6 +33,8 @@ from make_multistream import build  # noqa: E402
 
 ENGLISH_FILMS = 142_000
 ENGLISH_PAGES = 7_000_000
+#: the size of English Wikipedia's pages-articles-multistream dump (about 22 GB)
+ENGLISH_BZ2_BYTES = 22e9
 
 
 def export(dump: Path, index: Path, out: Path, args: list[str]) -> tuple[float, dict]:
@@ -48,6 +50,8 @@ def export(dump: Path, index: Path, out: Path, args: list[str]) -> tuple[float, 
         "films": sum(r["films"] for r in records),
         "peak_rss_mib": max(r["peak_rss_kib"] for r in records) / 1024,
         "task_seconds": sum(r["seconds"] for r in records),
+        "timings": {k: sum(r.get("timings", {}).get(k, 0) for r in records)
+                    for k in ("decompress", "xml", "scan", "films", "write", "bz2_bytes", "xml_bytes")},
     }
 
 
@@ -82,11 +86,47 @@ def main() -> None:
         print(f"Peak RSS of a worker: {one[1]['peak_rss_mib']:.0f} MiB for {pages:,} pages (-j 1), {two[1]['peak_rss_mib']:.0f} MiB (-j 2), "
               f"{big[1]['peak_rss_mib']:.0f} MiB for {big[1]['pages']:,} pages (-j 2).")
     per_page = two[0] / pages
-    per_film = (two[1]["task_seconds"] / 2) / max(films, 1)
     print(f"\nThe English film set ({ENGLISH_FILMS:,} films in about {ENGLISH_PAGES:,} pages) on these 2 cores, at this dump's page rate: "
           f"{per_page * ENGLISH_PAGES / 3600:.1f} h; at its film rate ({films / two[0]:.1f} films/s): {ENGLISH_FILMS / (films / two[0]) / 3600:.1f} h. "
           f"(This dump has 1 film in {pages / max(films, 1):.0f} pages, as the English one about 1 in {ENGLISH_PAGES / ENGLISH_FILMS:.0f}.)")
+    where(one[1], films, pages, two[0] and one[0] / two[0])
 
+
+def where(stats: dict, films: int, pages: int, scaling: float) -> None:
+    """Where a worker's time goes (from the -j 1 run's records), and the English film set
+    extrapolated part by part: the dump's bytes at the measured decompression and XML
+    rates, its other pages at the measured cost of refusing one, its films at the
+    measured cost of one film. This dump's pages are whole corpus articles, on average
+    longer than the English dump's, so its page rate alone would overstate the time."""
+    t = stats["timings"]
+    others = pages - films
+    film_s = (t["films"] + t["write"]) / max(films, 1)
+    rows = [
+        ("decompress (bz2)", t["decompress"], f"{t['bz2_bytes'] / 1e6 / max(t['decompress'], 1e-9):.1f} MB of bz2 per s"),
+        ("XML (pages out of streams)", t["xml"], f"{t['xml_bytes'] / 1e6 / max(t['xml'], 1e-9):.0f} MB of XML per s"),
+        ("refusing the other pages", t["scan"], f"{t['scan'] / max(others, 1) * 1e3:.2f} ms per page"),
+        ("films: parse … validate", t["films"], f"{t['films'] / max(films, 1) * 1e3:.1f} ms per film"),
+        ("films: N-Quads + gzip", t["write"], f"{t['write'] / max(films, 1) * 1e3:.1f} ms per film"),
+    ]
+    total = sum(r[1] for r in rows)
+    print("\nWhere a worker's time goes (-j 1):\n\n| part | CPU s | share | rate |\n|---|---:|---:|---|")
+    for name, seconds, rate in rows:
+        print(f"| {name} | {seconds:.1f} | {seconds / max(total, 1e-9):.0%} | {rate} |")
+    print(f"\nFilms per second per core: {films / max(stats['task_seconds'], 1e-9):.1f} end to end on this dump; "
+          f"{1 / max(film_s, 1e-9):.1f} counting only the films' own work (parse, extract, map, validate, write).")
+    ratio = t["xml_bytes"] / max(t["bz2_bytes"], 1)
+    english = {
+        "decompress": ENGLISH_BZ2_BYTES * t["decompress"] / max(t["bz2_bytes"], 1),
+        "xml": ENGLISH_BZ2_BYTES * ratio * t["xml"] / max(t["xml_bytes"], 1),
+        "other pages": (ENGLISH_PAGES - ENGLISH_FILMS) * t["scan"] / max(others, 1),
+        "films": ENGLISH_FILMS * film_s,
+    }
+    cpu = sum(english.values())
+    parts = ", ".join(f"{k} {v / 3600:.2f} h" for k, v in english.items())
+    print(f"\nThe English film set, part by part ({ENGLISH_BZ2_BYTES / 1e9:.0f} GB of bz2, XML {ratio:.1f}x that as in this dump, "
+          f"{ENGLISH_PAGES - ENGLISH_FILMS:,} other pages, {ENGLISH_FILMS:,} films): {cpu / 3600:.2f} CPU hours ({parts}); "
+          f"on 2 cores {cpu / 2 / 3600:.2f} h with perfect scaling, {cpu / max(scaling, 1e-9) / 3600:.2f} h at the measured "
+          f"{scaling:.2f}x.")
 
 if __name__ == "__main__":
     main()

@@ -86,6 +86,12 @@ class TaskResult:
     seconds: float = 0.0
     #: the worker's peak resident memory, in KiB
     peak_rss_kib: int = 0
+    #: where the time went, in seconds: ``decompress`` (reading and decompressing the
+    #: streams), ``xml`` (parsing pages out of them), ``scan`` (pages refused: classified,
+    #: or parsed and found not to be films), ``films`` (everything else the pipeline did
+    #: with film pages, validation included), ``write`` (N-Quads and gzip); and the
+    #: streams' ``bz2_bytes`` and ``xml_bytes``
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def plan(streams: list, pages_per_task: int = PAGES_PER_TASK) -> list[Task]:
@@ -143,21 +149,28 @@ def run_task(job: Job, task: Task) -> TaskResult:
     shard = out / task.shard
     tmp = shard.with_name(f".{shard.name}.{os.getpid()}.tmp")
 
+    timings: dict[str, float] = {"decompress": 0.0, "xml": 0.0, "scan": 0.0, "films": 0.0, "write": 0.0,
+                                 "bz2_bytes": sum(length for _, _, length in task.streams), "xml_bytes": 0}
+
     def begun() -> Iterator:
         for number, offset, length in task.streams:
-            for page in read_stream(job.dump, Stream(number, offset, length, 0, ""), job.dump):
+            for page in read_stream(job.dump, Stream(number, offset, length, 0, ""), job.dump, timings):
                 result.pages += 1
                 yield begin_page(page, options)
 
     with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
         for page_result in finish_pages(begun(), options):
+            refusal = page_result.status == "refused" or isinstance(page_result.error, REFUSALS)
+            timings["scan" if refusal else "films"] += page_result.seconds
             if page_result.status == "exported":
+                began = time.perf_counter()
                 data = serialize(page_result.graph, Format.NQUADS)
                 gz.write(data)
+                timings["write"] += time.perf_counter() - began
                 result.films += 1
                 result.triples += data.count(b"\n")
                 result.nonconforming += page_result.conforms is False
-            elif page_result.status == "refused" or isinstance(page_result.error, REFUSALS):
+            elif refusal:
                 refused[refusal_reason(page_result.error)] += 1
             elif page_result.error is not None:
                 page = page_result.page
@@ -167,6 +180,7 @@ def run_task(job: Job, task: Task) -> TaskResult:
         linker.close()
     os.replace(tmp, shard)
     result.refused = dict(sorted(refused.items()))
+    result.timings = {k: round(v, 4) if isinstance(v, float) else v for k, v in timings.items()}
     result.seconds = time.perf_counter() - start
     result.peak_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     _write_atomically(out / task.record, json.dumps(asdict(result), sort_keys=True).encode("utf-8"))

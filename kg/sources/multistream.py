@@ -19,6 +19,7 @@ from __future__ import annotations
 import bz2
 import os
 import re
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -232,7 +233,8 @@ def _decompress(raw: bytes, stream: Stream, source: str) -> bytes:
     return b"".join(parts)
 
 
-def _stream_pages(dump: BinaryIO, stream: Stream, source: str) -> Iterator[Page]:
+def _stream_pages(dump: BinaryIO, stream: Stream, source: str, timings: dict[str, float] | None = None) -> Iterator[Page]:
+    start = time.perf_counter()
     try:
         dump.seek(stream.offset)
         raw = dump.read(stream.length)
@@ -259,9 +261,22 @@ def _stream_pages(dump: BinaryIO, stream: Stream, source: str) -> Iterator[Page]
     head = b"" if _HEADER_RE.match(content) else _OPEN
     tail = b"" if _CLOSING_RE.search(content[-256:]) else _CLOSE
     document = _Concat((head, content, tail))
+    if timings is not None:
+        timings["decompress"] = timings.get("decompress", 0.0) + time.perf_counter() - start
+        timings["xml_bytes"] = timings.get("xml_bytes", 0) + len(content)
     del content
     try:
-        yield from parse_pages(document, source)
+        if timings is None:
+            yield from parse_pages(document, source)
+            return
+        pages = parse_pages(document, source)
+        while True:
+            start = time.perf_counter()
+            page = next(pages, None)
+            timings["xml"] = timings.get("xml", 0.0) + time.perf_counter() - start
+            if page is None:
+                return
+            yield page
     except FormatError as exc:
         joint = " " if exc.message.startswith("is ") else ", "
         raise FormatError(source, f"stream at offset {stream.offset}{joint}{exc.message}") from None
@@ -295,7 +310,8 @@ def _open_dump(dump_path: str) -> BinaryIO:
         raise InputError(dump_path, f"cannot be read ({exc.strerror or exc})") from None
 
 
-def read_stream(dump_path: str | os.PathLike[str], stream: Stream, source: str | None = None) -> Iterator[Page]:
+def read_stream(dump_path: str | os.PathLike[str], stream: Stream, source: str | None = None,
+                timings: dict[str, float] | None = None) -> Iterator[Page]:
     """The pages of one stream of a multistream dump, in order, reading only that stream.
 
     The dump is opened, ``stream.length`` bytes are read at ``stream.offset`` and
@@ -307,6 +323,8 @@ def read_stream(dump_path: str | os.PathLike[str], stream: Stream, source: str |
     :param dump_path: the ``…-multistream.xml.bz2`` file.
     :param stream: one of :func:`read_index`'s streams for that dump.
     :param source: the name in :attr:`Page.source` and in messages; default the path as given.
+    :param timings: if given, ``"decompress"`` (reading and decompressing, seconds),
+        ``"xml"`` (parsing the pages out, seconds) and ``"xml_bytes"`` are added to.
     :raises FormatError: the bytes there are not a whole bzip2 stream (a damaged dump, or
         an index of another dump), or its content is not UTF-8 or not MediaWiki XML.
     :raises MissingPageError: a page has no revision text.
@@ -315,7 +333,7 @@ def read_stream(dump_path: str | os.PathLike[str], stream: Stream, source: str |
     path = os.fspath(dump_path)
     source = path if source is None else source
     with _open_dump(path) as dump:
-        yield from _stream_pages(dump, stream, source)
+        yield from _stream_pages(dump, stream, source, timings)
 
 
 def iter_streams(
