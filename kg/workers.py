@@ -123,6 +123,21 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident memory, in KiB: Linux's ``VmHWM``, which starts again
+    at ``exec`` (``getrusage``'s ``ru_maxrss`` keeps the high-water mark of the process
+    that forked it: a small ``kg`` started by a big program would report the program's);
+    ``ru_maxrss`` elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def run_task(job: Job, task: Task) -> TaskResult:
     """Export the pages of one task into its shard, then write its record.
 
@@ -182,7 +197,7 @@ def run_task(job: Job, task: Task) -> TaskResult:
     result.refused = dict(sorted(refused.items()))
     result.timings = {k: round(v, 4) if isinstance(v, float) else v for k, v in timings.items()}
     result.seconds = time.perf_counter() - start
-    result.peak_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result.peak_rss_kib = peak_rss_kib()
     _write_atomically(out / task.record, json.dumps(asdict(result), sort_keys=True).encode("utf-8"))
     return result
 
@@ -217,6 +232,14 @@ def prepare_output(out: Path) -> None:
 # --------------------------------------------------------------------------- executors
 
 
+def worker_process() -> None:
+    """Set up a worker process kg started itself (which makes no HTTPS request: it reads
+    the dump and a local link index): see :func:`kg.validate.without_trust_store`."""
+    from kg.validate import without_trust_store
+
+    without_trust_store()
+
+
 def run_local(job: Job, tasks: list[Task], workers: int) -> Iterator[TaskResult]:
     """Run ``tasks`` in ``workers`` processes of this machine (``workers == 1``: in this
     process), yielding each result as it finishes."""
@@ -228,7 +251,7 @@ def run_local(job: Job, tasks: list[Task], workers: int) -> Iterator[TaskResult]
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_process) as pool:
         pending = set()
         queue = list(tasks)
         try:
@@ -252,6 +275,8 @@ def run_dask(job: Job, tasks: list[Task], scheduler: str, workers: int) -> Itera
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) if scheduler == "local" else None
     client = Client(cluster if cluster is not None else scheduler)
     try:
+        if cluster is not None:
+            client.run(worker_process)  # kg's own worker processes; a user's cluster is left as it is
         futures = client.map(run_task, [job] * len(tasks), tasks, pure=False)
         for future in as_completed(futures):
             yield future.result()

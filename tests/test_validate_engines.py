@@ -134,6 +134,23 @@ def test_engines_agree_on_corpus_graphs_and_broken_copies(corpus_graphs):
     assert all(validate(g).conforms for _, g in corpus_graphs)
 
 
+def test_engines_agree_when_graphs_are_read_afresh(corpus_graphs, monkeypatch):
+    """kg's worker processes read each graph into rudof afresh (kg.validate.without_trust_store)."""
+    import kg.validate
+
+    monkeypatch.setenv("SSL_CERT_FILE", "/dev/null")
+    monkeypatch.setenv("SSL_CERT_DIR", "/dev/null")
+    monkeypatch.setattr(kg.validate, "_FRESH_READS", True)
+    disagreements = []
+    for title, graph in corpus_graphs[::4]:
+        for kind, g in [("as exported", graph), *mutants(graph, MUTANTS_PER_GRAPH, len(title))]:
+            expected, got = _pyshacl(g), rudof_verdict(g)
+            if got != expected:
+                disagreements.append(f"{title} ({kind}): pySHACL {expected}, rudof {got}")
+    assert not disagreements, "\n".join(disagreements[:10])
+    assert rudof_verdict(Graph()) == (True, frozenset())
+
+
 def test_ill_typed_literal_is_a_violation_with_either_engine(corpus_graphs):
     duration = URIRef("http://schema.org/duration")
     graph, film = next((g, s) for _, g in corpus_graphs for s in g.subjects(duration, None))
