@@ -21,7 +21,6 @@ process (rudof: once per thread, a session being not shareable between threads).
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
 from functools import cache
@@ -148,16 +147,18 @@ def _rudof_session(shapes: Graph | None):
     """This thread's pyrudof session holding kg's shapes (or a new one for ``shapes``)
     and empty data.
 
-    Data is read into a session once and then staged (``begin_staging`` … ``add_triples``
-    … ``rollback_staging``) for each graph: each ``read_data`` call of pyrudof 0.3 builds
-    an HTTP client that reads every certificate of the system's trust store (about 70 ms),
-    whereas staging adds triples to the data already there.
+    Each graph is read into the session's data inside a staging frame (``begin_staging``,
+    ``read_data`` merging, ``validate_shacl``, ``rollback_staging``), so the data is
+    empty again after it. Replacing the data instead (``read_data(merge=False)``, or
+    ``reset_data``) makes pyrudof 0.3 build its data anew with an HTTP client that loads
+    every certificate of the system's trust store, about 70 ms a graph; a merge reads
+    into what is there in well under a millisecond. The session's first data (one triple,
+    removed at once) pays that cost once.
     """
     import pyrudof
 
-    key = "fresh" if _FRESH_READS else "staged"  # a staged session's own data stays empty
     if shapes is None:
-        session = getattr(_SESSIONS, key, None)
+        session = getattr(_SESSIONS, "session", None)
         if session is not None:
             return session
     session = pyrudof.Rudof(pyrudof.RudofConfig())
@@ -169,30 +170,8 @@ def _rudof_session(shapes: Graph | None):
     session.read_data(_SEED, pyrudof.RDFFormat.NTriples)
     session.remove_triple("<urn:kg:seed>", "<urn:kg:seed>", "<urn:kg:seed>")
     if shapes is None:
-        setattr(_SESSIONS, key, session)
+        _SESSIONS.session = session
     return session
-
-
-#: whether this process reads each graph into rudof afresh (see :func:`without_trust_store`)
-_FRESH_READS = False
-
-
-def without_trust_store() -> None:
-    """Declare this process one that makes no HTTPS request (a worker process of
-    ``kg export -j N``), so that rudof reads each graph afresh, about ten times faster
-    than staging it.
-
-    pyrudof's ``read_data`` builds an HTTP client, which loads the system's trust store
-    (``SSL_CERT_FILE`` and ``SSL_CERT_DIR``, every certificate of ``/etc/ssl/certs``) on
-    each call. Here both point at the null device, so the client starts with no
-    certificate: nothing in the process could verify a server any more, which is why
-    only kg's own worker processes, which read a dump and a local link index, do this,
-    never the process a user runs kg in.
-    """
-    global _FRESH_READS
-    os.environ["SSL_CERT_FILE"] = os.devnull
-    os.environ["SSL_CERT_DIR"] = os.devnull
-    _FRESH_READS = True
 
 
 def _validate_rudof(data: Graph, shapes: Graph | None) -> Report:
@@ -211,19 +190,14 @@ def rudof_verdict(data: Graph, shapes: Graph | None = None) -> tuple[bool, froze
     import pyrudof
 
     session = _rudof_session(shapes)
-    if _FRESH_READS:
-        text = "".join(f"{s} {p} {o} .\n" for s, p, o in nt_terms(data))
-        session.read_data(text or _SEED, pyrudof.RDFFormat.NTriples, merge=False)
-        if not text:
-            session.remove_triple("<urn:kg:seed>", "<urn:kg:seed>", "<urn:kg:seed>")
+    text = "".join(f"{s} {p} {o} .\n" for s, p, o in nt_terms(data))
+    session.begin_staging()
+    try:
+        if text:
+            session.read_data(text, pyrudof.RDFFormat.NTriples, merge=True)
         results = session.validate_shacl()
-    else:
-        session.begin_staging()
-        try:
-            session.add_triples(nt_terms(data), strict_iris=True)
-            results = session.validate_shacl()
-        finally:
-            session.rollback_staging()
+    finally:
+        session.rollback_staging()
     focus = {_rudof_focus(str(entry.focus_node)) for entry in results.violations
              if str(entry.severity).endswith("Violation")}
     focus.update(str(s) for s, o in _ill_typed(data))

@@ -232,14 +232,6 @@ def prepare_output(out: Path) -> None:
 # --------------------------------------------------------------------------- executors
 
 
-def worker_process() -> None:
-    """Set up a worker process kg started itself (which makes no HTTPS request: it reads
-    the dump and a local link index): see :func:`kg.validate.without_trust_store`."""
-    from kg.validate import without_trust_store
-
-    without_trust_store()
-
-
 def run_local(job: Job, tasks: list[Task], workers: int) -> Iterator[TaskResult]:
     """Run ``tasks`` in ``workers`` processes of this machine (``workers == 1``: in this
     process), yielding each result as it finishes."""
@@ -251,7 +243,7 @@ def run_local(job: Job, tasks: list[Task], workers: int) -> Iterator[TaskResult]
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_process) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending = set()
         queue = list(tasks)
         try:
@@ -275,8 +267,6 @@ def run_dask(job: Job, tasks: list[Task], scheduler: str, workers: int) -> Itera
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) if scheduler == "local" else None
     client = Client(cluster if cluster is not None else scheduler)
     try:
-        if cluster is not None:
-            client.run(worker_process)  # kg's own worker processes; a user's cluster is left as it is
         futures = client.map(run_task, [job] * len(tasks), tasks, pure=False)
         for future in as_completed(futures):
             yield future.result()
@@ -345,9 +335,9 @@ def write_manifest(out: Path, dump: str, records: list[TaskResult], base_iri: st
         g.add((shard, DCAT.byteSize, Literal((out / record.shard).stat().st_size, datatype=XSD.nonNegativeInteger)))
         g.add((shard, VOID.triples, Literal(record.triples)))
         g.add((shard, KG.films, Literal(record.films)))
-    from kg.serialize import Format, serialize
-
-    _write_atomically(out / "manifest.ttl", serialize(g, Format.TURTLE))
+    # rdflib's writer: the shards are named by IRIs relative to the manifest itself,
+    # which Turtle allows and pyoxigraph (kg.serialize) does not write
+    _write_atomically(out / "manifest.ttl", g.serialize(format="turtle", encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- progress

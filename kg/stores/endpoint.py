@@ -36,6 +36,7 @@ import requests.auth
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from kg import __version__
+from kg.stores.queries import PARAMETERS
 from kg.errors import QueryError, StoreError
 from kg.stores import GraphInfo, QueryResult, Stamp, read_infos, read_stamps
 from kg.stores.embedded import materialise
@@ -283,10 +284,6 @@ class _NoAuth(requests.auth.AuthBase):
 
 
 _NO_AUTH = _NoAuth()
-
-#: where a named query takes its parameters (a comment to any SPARQL parser)
-PARAMETERS = "#kg:parameters\n"
-
 
 def _not_fatal(error: StoreError) -> StoreError:
     error.fatal = False

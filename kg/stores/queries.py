@@ -19,7 +19,10 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.stores import QueryResult
-from kg.stores.endpoint import PARAMETERS
+
+#: where a named query takes its parameters (a comment to any SPARQL parser); an endpoint
+#: (:mod:`kg.stores.endpoint`) puts the parameters' values there
+PARAMETERS = "#kg:parameters\n"
 
 PREFIXES = """PREFIX schema: <http://schema.org/>
 PREFIX kg: <https://w3id.org/kg-film/ontology#>
