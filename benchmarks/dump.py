@@ -90,6 +90,43 @@ def main() -> None:
           f"{per_page * ENGLISH_PAGES / 3600:.1f} h; at its film rate ({films / two[0]:.1f} films/s): {ENGLISH_FILMS / (films / two[0]) / 3600:.1f} h. "
           f"(This dump has 1 film in {pages / max(films, 1):.0f} pages, as the English one about 1 in {ENGLISH_PAGES / ENGLISH_FILMS:.0f}.)")
     where(one[1], films, pages, two[0] and one[0] / two[0])
+    reference(dump, index, one[1], films)
+
+
+def reference(dump: Path, index: Path, stats: dict, films: int) -> None:
+    """This machine's speed beside the run (it varies by a third from hour to hour): a bare
+    ``mwparserfromhell.parse`` of the dump's film pages and Python's ``bz2.decompress`` of
+    its streams, and kg's figures as multiples of them."""
+    import bz2
+
+    import mwparserfromhell
+
+    sys.path.insert(0, str(REPO))
+    import kg
+    from kg.sources.multistream import read_index, read_stream
+
+    streams = [s for s in read_index(index, dump.stat().st_size) if s.pages]
+    texts, squeezed, seconds = [], 0, 0.0
+    with open(dump, "rb") as fh:
+        for stream in streams[:20]:
+            fh.seek(stream.offset)
+            raw = fh.read(stream.length)
+            start = time.perf_counter()
+            bz2.decompress(raw)
+            seconds += time.perf_counter() - start
+            squeezed += len(raw)
+    for stream in streams:
+        texts += [p.text for p in read_stream(dump, stream) if kg.classify_page(p) is None]
+    start = time.perf_counter()
+    for text in texts:
+        mwparserfromhell.parse(text)
+    bare = (time.perf_counter() - start) / max(len(texts), 1)
+    t = stats["timings"]
+    film = (t["films"] + t["write"]) / max(films, 1)
+    print(f"\nReference, measured beside the runs: a bare mwparserfromhell.parse of a film page {bare * 1e3:.1f} ms "
+          f"({len(texts)} pages); Python's bz2 {squeezed / 1e6 / seconds:.1f} MB of bz2 per s. kg's work per film is "
+          f"{film / bare:.1f}x the bare parse; kg's decompression ran at "
+          f"{(t['bz2_bytes'] / max(t['decompress'], 1e-9)) / (squeezed / seconds):.2f}x bz2's rate.")
 
 
 def where(stats: dict, films: int, pages: int, scaling: float) -> None:

@@ -71,3 +71,17 @@ def test_a_superscript_digit_is_no_argument_number() -> None:
 
     (template,) = parse("{{X|a|²=b}}").filter_templates()
     assert [str(a) for a in positional(template)] == ["a"]
+
+
+from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+
+
+@_settings(max_examples=500, deadline=None)
+@_given(_st.lists(_st.sampled_from(list(" \t\n\xa0abc,.;:!?)(][}{<>'|&-=#*") + ["&amp;", "<ref>", "-->", "[[", "''"]), max_size=40))
+def test_tidy_plain_text_path_equals_the_markup_path(pieces):
+    from kg.wikitext.text import _TIDY_MARKUP, _tidy_markup, tidy
+
+    text = "".join(pieces)
+    assert tidy(text) == _tidy_markup(text)
+    if _TIDY_MARKUP.isdisjoint(text):
+        assert "  " not in tidy(text)

@@ -129,8 +129,18 @@ def decode_entities(wikitext: str) -> str:
     return _ENTITY.sub(one, wikitext) if "&" in wikitext else wikitext
 
 
+#: the characters every markup piece :func:`tidy` removes contains at least one of
+_TIDY_MARKUP = frozenset("&\xa0[]{}<>'|(")
+
+
 def tidy(text: str) -> str:
     """Collapse whitespace and remove bold/italic quote runs, stray markup and leftover punctuation spacing."""
+    if _TIDY_MARKUP.isdisjoint(text):  # plain words: only the spacing to tidy
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", _WS.sub(" ", text).strip()).strip(" ,;:")
+    return _tidy_markup(text)
+
+
+def _tidy_markup(text: str) -> str:
     text = html.unescape(text).replace("\xa0", " ")
     text = _EXTERNAL_LINK.sub(r"\1", text)
     text = _STRAY_MARKUP.sub(" ", text)
