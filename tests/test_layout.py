@@ -122,3 +122,19 @@ def test_pages_extracted_in_parallel_threads_equal_a_sequential_run(corpus: Path
     for n, graph in enumerate(parallel):
         assert graph is not None
         assert isomorphic(graph, sequential[n % len(pages)]), files[n % len(pages)]
+
+
+def test_every_sink_kg_ships_is_registered_and_follows_the_protocol():
+    import inspect
+
+    import kg.sinks
+    from kg.sinks import SINKS, Sink
+
+    modules = sorted(p.stem for p in (PACKAGE / "sinks").glob("*.py") if p.stem != "__init__")
+    assert sorted(sink.__module__.rsplit(".", 1)[1] for sink in SINKS.values()) == modules
+    for name, sink in SINKS.items():
+        assert sink.name == name
+        assert isinstance(sink.concurrent, bool)
+        for method in ("open", "put", "close"):
+            assert inspect.signature(getattr(sink, method)).parameters.keys() == inspect.signature(getattr(Sink, method)).parameters.keys(), (name, method)
+    assert kg.sinks.StoreSink is SINKS["store"]

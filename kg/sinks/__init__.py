@@ -19,6 +19,7 @@ from typing import Protocol
 
 from kg.result import PageResult
 from kg.sinks.files import FilesSink
+from kg.sinks.store import StoreSink
 
 
 class Sink(Protocol):
@@ -38,6 +39,6 @@ class Sink(Protocol):
 
 
 #: The sinks kg ships, by name.
-SINKS: dict[str, type] = {"files": FilesSink}
+SINKS: dict[str, type] = {sink.name: sink for sink in (FilesSink, StoreSink)}
 
-__all__ = ["SINKS", "FilesSink", "Sink"]
+__all__ = ["SINKS", "FilesSink", "Sink", "StoreSink"]
