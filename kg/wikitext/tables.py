@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Tag, Template, Text
+from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.wikitext.parse import _SCOPE, parse, walk
@@ -179,6 +179,78 @@ def _is_header_row(row: list[Cell | None]) -> bool:
     return all(not t or _BOLD_CELL.match(t) for t in texts) and any(texts)
 
 
+#: Column-header words and phrases, as the cast and accolades extractors recognise their
+#: columns by (``ACTOR_HEADER`` / ``CHARACTER_HEADER`` in :mod:`kg.extractors.cast`,
+#: ``COLUMN_PATTERNS`` in :mod:`kg.extractors.awards`), plus the note and reference columns
+#: those tables carry. Matched against a whole cell (lower case, "(s)" and a trailing "."
+#: or ":" dropped; a plural "s" too), so a first row of plain text made only of these is a
+#: header written with "|" cells ("| Actor || Role"), read as if written with "!".
+PLAIN_HEADER_WORDS = frozenset({
+    # performers (cast ACTOR_HEADER)
+    "actor", "actress", "actresses", "cast", "cast member", "performer", "played by", "portrayed by",
+    "voice", "voice actor", "voice actress", "voice cast", "voiced by", "dub", "dubbed by", "starring",
+    # characters (cast CHARACTER_HEADER)
+    "character", "role", "part", "as",
+    # accolades (awards COLUMN_PATTERNS): award, ceremony, category, nominee, result, date
+    "award", "award ceremony", "awarding body", "award category", "ceremony", "date of ceremony",
+    "ceremony date", "event", "edition", "festival", "film festival", "organization", "organisation",
+    "association", "society", "academy", "guild", "body", "presenter", "prize", "institution",
+    "publication", "critic", "category", "categories", "field", "nominated for", "award for",
+    "ranking", "poll", "list", "recipient", "nominee", "honoree", "honouree", "winner", "laureate",
+    "subject", "name", "work", "nominated work", "film", "artist", "person",
+    "result", "outcome", "status", "year", "date",
+    # notes and references
+    "note", "notes", "ref", "refs", "reference", "references", "source", "sources", "citation", "citations",
+})
+
+#: Between the parts of a combined header: "Recipient(s) and nominee(s)", "Award/Festival".
+_HEADER_JOIN = re.compile(r"\s*(?:/|&|,|\band\b|\bor\b)\s*")
+# The performers of one language's version ("English", "Japanese voice actor", "Hindi dub").
+_LANGUAGE_HEADER = re.compile(r"^(.+?)(?:\s+(?:voice actors?|voice actress(?:es)?|voices?|dub|dubbing|version|cast))?$")
+
+
+def _header_word(part: str) -> bool:
+    return part in PLAIN_HEADER_WORDS or (part.endswith("s") and part[:-1] in PLAIN_HEADER_WORDS)
+
+
+def _plain_header_kind(cell: Cell) -> str | None:
+    """``"word"`` for a cell of plain text that is a known column header, ``"language"`` for
+    one that names a language's version ("English", "Japanese voice"), else ``None``.
+    ``""`` for an empty cell."""
+    if not all(
+        isinstance(n, (Text, Comment, HTMLEntity)) or (isinstance(n, Tag) and str(n.tag).lower() == "br")
+        for n in cell.code.nodes
+    ):
+        return None  # a link, a template, a reference …: a value, not a header
+    from kg.wikitext.text import clean_text
+
+    text = clean_text(cell.code).casefold().replace("(s)", "").replace("(es)", "")
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".:").strip()
+    if not text:
+        return ""
+    parts = _HEADER_JOIN.split(text)
+    if all(p and _header_word(p) for p in parts):
+        return "word"
+    from kg.values import LANGUAGES
+
+    m = _LANGUAGE_HEADER.match(text)
+    if m and m.group(1) in LANGUAGES:
+        return "language"
+    return None
+
+
+def _is_plain_header_row(row: list[Cell | None]) -> bool:
+    """A first row of "|" cells each a known column-header word ("| Actor || Role",
+    "| Award || Category || Result"): a header written without "!". One cell that is
+    anything else (a name, a link, a template) and the row is data. A language column
+    ("| Character || Japanese || English") counts beside another header word."""
+    cells = list({id(c): c for c in row if c is not None}.values())
+    if not cells or any(c.header for c in cells):
+        return False
+    kinds = [_plain_header_kind(c) for c in cells]
+    return None not in kinds and "word" in kinds
+
+
 def _distinct(row: list[Cell | None]) -> int:
     return len({id(c) for c in row if c is not None})
 
@@ -188,8 +260,9 @@ class Table:
     """A wikitable laid out, with its header rows told from its body.
 
     The header is the leading rows of header cells ("!", or "|" cells that are all bold,
-    the way many articles write a header); a row of one cell spanning the table at the top
-    is a sub-heading, not a header. :attr:`headers` holds the clean text of each column's
+    the way many articles write a header, or — in the first row only — "|" cells of plain
+    text each a known column-header word, :data:`PLAIN_HEADER_WORDS`); a row of one cell
+    spanning the table at the top is a sub-heading, not a header. :attr:`headers` holds the clean text of each column's
     header, from the last header row of several cells (a header spanning columns names each
     of them). Cast, accolades and soundtrack tables read their columns from it by header text.
 
@@ -210,7 +283,9 @@ class Table:
         grid = table_grid(table)
         header_rows = 0
         last = None
-        while header_rows < len(grid) and _is_header_row(grid[header_rows]):
+        while header_rows < len(grid) and (
+            _is_header_row(grid[header_rows]) or (header_rows == 0 and _is_plain_header_row(grid[0]))
+        ):
             if _distinct(grid[header_rows]) > 1 or len(grid[header_rows]) == 1:
                 last = grid[header_rows]
             elif header_rows > 0:
