@@ -74,6 +74,7 @@ def main() -> None:
         if args.big:
             bdump, bindex = build(work / "big", pages=args.big)
             big = export(bdump, bindex, work / "big-out", ["-j", "2", *extra])
+        machine = reference(dump, index)
     one, two, dask = runs["-j 1"], runs["-j 2"], runs["--dask local -j 2"]
     pages, films = one[1]["pages"], one[1]["films"]
     print(f"Synthetic multistream dump: {pages:,} pages, {films:,} films{' (not validated)' if extra else ' (validated)'}\n")
@@ -90,13 +91,19 @@ def main() -> None:
           f"{per_page * ENGLISH_PAGES / 3600:.1f} h; at its film rate ({films / two[0]:.1f} films/s): {ENGLISH_FILMS / (films / two[0]) / 3600:.1f} h. "
           f"(This dump has 1 film in {pages / max(films, 1):.0f} pages, as the English one about 1 in {ENGLISH_PAGES / ENGLISH_FILMS:.0f}.)")
     where(one[1], films, pages, two[0] and one[0] / two[0])
-    reference(dump, index, one[1], films)
+    bare, rate, count = machine
+    t = one[1]["timings"]
+    film = (t["films"] + t["write"]) / max(films, 1)
+    print(f"\nReference, measured beside the runs: a bare mwparserfromhell.parse of a film page {bare * 1e3:.1f} ms "
+          f"({count} pages); Python's bz2 {rate / 1e6:.1f} MB of bz2 per s. kg's work per film is "
+          f"{film / bare:.1f}x the bare parse; kg's decompression ran at "
+          f"{(t['bz2_bytes'] / max(t['decompress'], 1e-9)) / rate:.2f}x bz2's rate.")
 
 
-def reference(dump: Path, index: Path, stats: dict, films: int) -> None:
-    """This machine's speed beside the run (it varies by a third from hour to hour): a bare
-    ``mwparserfromhell.parse`` of the dump's film pages and Python's ``bz2.decompress`` of
-    its streams, and kg's figures as multiples of them."""
+def reference(dump: Path, index: Path) -> tuple[float, float, int]:
+    """This machine's speed beside the runs (it varies by a third from hour to hour): the
+    seconds of a bare ``mwparserfromhell.parse`` of one of the dump's film pages, Python's
+    ``bz2.decompress`` rate in bz2 bytes per second, and how many film pages."""
     import bz2
 
     import mwparserfromhell
@@ -121,12 +128,7 @@ def reference(dump: Path, index: Path, stats: dict, films: int) -> None:
     for text in texts:
         mwparserfromhell.parse(text)
     bare = (time.perf_counter() - start) / max(len(texts), 1)
-    t = stats["timings"]
-    film = (t["films"] + t["write"]) / max(films, 1)
-    print(f"\nReference, measured beside the runs: a bare mwparserfromhell.parse of a film page {bare * 1e3:.1f} ms "
-          f"({len(texts)} pages); Python's bz2 {squeezed / 1e6 / seconds:.1f} MB of bz2 per s. kg's work per film is "
-          f"{film / bare:.1f}x the bare parse; kg's decompression ran at "
-          f"{(t['bz2_bytes'] / max(t['decompress'], 1e-9)) / (squeezed / seconds):.2f}x bz2's rate.")
+    return bare, squeezed / seconds, len(texts)
 
 
 def where(stats: dict, films: int, pages: int, scaling: float) -> None:
