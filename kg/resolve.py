@@ -14,6 +14,10 @@ shows there. Here, with the whole article's extraction at hand:
   producer is not also a person. A company credit that links a person's page
   under the company's own name ("[[James Vallo|James Vallo Movies]]") is not that person:
   the company stays a node of its own, scoped to the article, with ``rdfs:seeAlso`` the page.
+- a page the article's accolades use as an award, a category or a ceremony ("[[Golden
+  Lion]]" in a Category column) is that award in every role: where a person stands (a
+  nominee, a performer, a crew credit) it names no one, and is skipped with a warning, so
+  that one node is never both a person and an award.
 """
 
 from __future__ import annotations
@@ -135,6 +139,58 @@ def settle_types(extraction: Extraction) -> Extraction:
     return extraction
 
 
+def award_titles(extraction: Extraction) -> frozenset[str]:
+    """The pages the article's accolades link as an award, a category or a ceremony."""
+    accolades = extraction.part(Accolades)
+    if accolades is None:
+        return frozenset()
+    return frozenset(
+        ref.title
+        for n in accolades.nominations
+        for ref in (n.organisation, n.category, n.ceremony)
+        if ref is not None and ref.is_global
+    )
+
+
+def drop_awards_as_people(extraction: Extraction) -> Extraction:
+    """Skip, with a warning, every person's place (nominee, performer, crew credit) that
+    links a page the article's accolades use as an award, category or ceremony."""
+    awards = award_titles(extraction)
+    if not awards:
+        return extraction
+
+    def is_award(ref: Ref, where: str, place: str) -> bool:
+        if ref.is_global and ref.title in awards:
+            extraction.warnings.append(
+                f'{where}: "{ref.name}" in {place} is the award "{ref.title}" of the article\'s accolades, not a person; skipped'
+            )
+            return True
+        return False
+
+    def put(part: object, new: object) -> None:
+        extraction.parts[next(n for n, p in extraction.parts.items() if p is part)] = new
+
+    accolades = extraction.part(Accolades)
+    if accolades is not None:
+        nominations = []
+        for n in accolades.nominations:
+            kept = tuple(r for r in n.nominees if not is_award(r, "awards", "a nominee's place"))
+            nominations.append(n if len(kept) == len(n.nominees) else replace(n, nominees=kept))
+        if tuple(nominations) != accolades.nominations:
+            put(accolades, replace(accolades, nominations=tuple(nominations)))
+    cast = extraction.part(Cast)
+    if cast is not None:
+        credits = [c for c in cast.credits if not is_award(c.actor, "cast", "a performer's place")]
+        if len(credits) != len(cast.credits):
+            put(cast, replace(cast, credits=tuple(replace(c, position=i) for i, c in enumerate(credits, start=1))))
+    crew = extraction.part(Crew)
+    if crew is not None:
+        credits = [c for c in crew.credits if c.role in ORGANISATION_ROLES or not is_award(c.ref, "crew", f"a {c.role}'s place")]
+        if len(credits) != len(crew.credits):
+            put(crew, replace(crew, credits=tuple(credits)))
+    return extraction
+
+
 def resolve(extraction: Extraction) -> Extraction:
     """Choose the names of the extraction's global entities (:attr:`Extraction.names`) and
     which entities are organisations (:attr:`Extraction.organisations`).
@@ -143,4 +199,4 @@ def resolve(extraction: Extraction) -> Extraction:
     :returns: the same extraction, resolved.
     """
     extraction.names = choose_names(extraction.mentions)
-    return settle_types(extraction)
+    return settle_types(drop_awards_as_people(extraction))

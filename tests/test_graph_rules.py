@@ -123,3 +123,20 @@ def test_an_award_category_keeps_no_short_label() -> None:
     )
     assert names(result, "Academy_Award_for_Best_Actor") == (["Academy Award for Best Actor"], [])
     assert names(result, "68th_Academy_Awards") == (["68th Academy Awards"], [])
+
+
+def test_a_page_the_accolades_use_as_an_award_is_never_a_person() -> None:
+    """One node, one type: a linked page that is a category in one accolades row is not a
+    nominee in another, nor a cast member or a producer (resolve stage)."""
+    result = export(
+        "{{Infobox film\n| name = Test Film\n| producer = [[Silver Lantern]]\n}}\n"
+        "== Cast ==\n* [[Ann Bee]] as Cora\n* [[Silver Lantern]] as Dan\n"
+        "== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+        "| [[Lake Film Festival]] || [[Silver Lantern]] || [[Ann Bee]] || {{won}}\n|-\n"
+        "| [[Lake Film Festival]] || Best Actress || [[Silver Lantern]] || {{nom}}\n|}\n"
+    )
+    assert SCHEMA.Person not in types(result, "Silver Lantern")
+    assert types(result, "Ann Bee") == {SCHEMA.Person}
+    assert result.conforms
+    skipped = [w for w in result.warnings if "Silver Lantern" in w and "not a person" in w]
+    assert len(skipped) == 3, result.warnings

@@ -9,10 +9,11 @@ has no cast list, the infobox's ``starring`` gives the cast in billing order.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.extractors.names import PARTICLES, ROLE_WORDS
+from kg.extractors.names import PARTICLES, ROLE_WORDS, not_a_performer
 from kg.values import LANGUAGES
 from kg.model import Cast, CastCredit, Ref
 from kg.wikitext import BOLD_ITALIC, Table, clean_text, decode_entities, find_outside_markup, find_section, params, parse, split_items, strip_refs, tables
@@ -57,7 +58,21 @@ class CastExtractor:
             credits += _from_bullets(ctx, section.code, voice_section, start=len(credits) + 1)
         if not credits:
             credits = _from_starring(ctx)
-        return Cast(tuple(credits))
+        return Cast(tuple(_performers_only(ctx, credits)))
+
+
+def _performers_only(ctx, credits: list[CastCredit]) -> list[CastCredit]:
+    """The credits that name a performer (:func:`kg.extractors.names.not_a_performer`):
+    "[[France]] as herself" is the country on screen, skipped with a warning; the rest are
+    numbered on."""
+    kept: list[CastCredit] = []
+    for credit in credits:
+        reason = not_a_performer(credit.actor, credit.character)
+        if reason is not None:
+            ctx.warn("cast", f'"{credit.actor.name} as {credit.character}" names {reason}; skipped')
+            continue
+        kept.append(credit if credit.position == len(kept) + 1 else replace(credit, position=len(kept) + 1))
+    return kept
 
 
 def _from_starring(ctx) -> list[CastCredit]:

@@ -138,6 +138,53 @@ def looks_like_company(name: str) -> bool:
     return bool(COMPANY.search(name))
 
 
+# --------------------------------------------------------------------------- links that name no one
+# A page an article links where a person stands is not always a person's: an award's page in
+# a Nominee column, a country "as herself" in a cast list. Such a link is never a person; it
+# is skipped with a warning that quotes it.
+
+#: The page of an awarding body or prize: "Filmfare Awards", "Nobel Prize", "Polar Music
+#: Prize", "Bharat Ratna Medal" (the words kg reads award and ceremony titles by, at the end).
+AWARD_BODY = re.compile(r"^\S.*\s(?:Awards?|Prizes?|Medal)$")
+
+
+def award_title(title: str) -> bool:
+    """Whether the page ``title`` is an award's, as kg reads award titles: an award category
+    ("Academy Award for Best Picture", :data:`kg.extractors.awards.CATEGORY_ARTICLE`), a
+    ceremony ("11th Academy Awards", :data:`kg.extractors.awards.CEREMONY_ARTICLE`) or an
+    awarding body or prize ("Filmfare Awards", "Nobel Prize", :data:`AWARD_BODY`).
+    A disambiguated title ("The Prize (1963 film)", "Jane Prize (actress)") is some other
+    page's, never taken for an award's."""
+    from kg.extractors.awards import CATEGORY_ARTICLE, CEREMONY_ARTICLE
+
+    if strip_disambiguator(title) != title:
+        return False
+    return bool(CATEGORY_ARTICLE.search(title) or CEREMONY_ARTICLE.match(title) or AWARD_BODY.match(title))
+
+
+#: The parts a performer plays as themselves.
+SELF_PARTS = frozenset({"himself", "herself", "themselves", "themself", "itself"})
+
+
+def not_a_performer(actor: Ref, character: str | None) -> str | None:
+    """Why a cast credit of ``actor`` playing ``character`` names no performer, or ``None``.
+
+    A part "itself" is played by a thing, a place or an animal, never by a person ("[[New
+    York City]] as itself"); a country (:func:`kg.values.country_title`) playing itself,
+    herself or themselves is the country shown on screen ("[[France]] as herself").
+    """
+    from kg.values import country_title
+
+    part = (character or "").strip().casefold()
+    if part not in SELF_PARTS:
+        return None
+    if country_title(actor.title or actor.name) is not None:
+        return "a country, not a performer"
+    if part == "itself":
+        return "a thing or a place playing itself, not a performer"
+    return None
+
+
 def fold(text: str) -> str:
     """``text`` for matching names as readers do: case and accents ignored ("Skarsgard"
     is "Skarsgård")."""
@@ -293,6 +340,11 @@ class NameReader:
             if isinstance(node, Link):
                 flush()
                 shown = clean_name(node.text or node.title)
+                if shown is not None and split and node.section is None and award_title(node.title):
+                    # "[[Academy Award for Best Picture]]" in a Nominee column: an award, no one
+                    reason = "an award's page, not a person" if shown == node.title else f'links the award "{node.title}", not a person'
+                    self.rejected.append((self.where, shown, reason, context or clean_text(fragment)[:160]))
+                    continue
                 if shown is not None:
                     if node.section is None and not spells_title(shown, node.title) and name_problem(shown, person=split) is not None:
                         # "[[Jane Roe|his wife]]": the page is the entity, what it shows is prose
