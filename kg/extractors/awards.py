@@ -356,6 +356,38 @@ GENERIC_HEADINGS = re.compile(
 )
 LEADING_YEAR = re.compile(r"^\s*\(?(\d{4})\)?\s*[:–—-]?\s*")
 TRAILING_YEAR = re.compile(r"\s*\((\d{4})\)\s*:?\s*$")
+# A rank in a list line, as the Result column of a ranked list gives it: "2nd place",
+# "Second place" anywhere outside links; a bare "2nd" only as a part of its own, at the
+# start or the end of the line by a separator ("* 1st – [[Critic]]", "* [[Critic]]'s top
+# ten list: 2nd") — never the ordinal of a ceremony ("[[1st Critics' Choice Awards]]").
+RANK_PLACE = re.compile(r"'*\b(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+place\b'*", re.I)
+RANK_LEAD = re.compile(r"^\s*'*(\d+(?:st|nd|rd|th))'*\s*[:–—-]\s+", re.I)
+RANK_TAIL = re.compile(r"[:–—-]\s*'*(\d+(?:st|nd|rd|th))'*[\s.]*$", re.I)
+# A definition-list or bold line that gives only a year ("; 1996", "'''1996'''"): it dates
+# the lines below it, as a year heading does.
+YEAR_LINE = re.compile(r"^\s*(?:;|''')\s*((?:18|19|20)\d\d)\s*(?:''')?\s*:?\s*$")
+
+
+def _list_result_template(line: str) -> tuple[tuple[str, int | None, str] | None, str]:
+    """The result a result template gives in a list line ("* Best Picture – {{won}}"),
+    read as the Result column of a table reads it, and the line without that template."""
+    for t in walk(parse(line), Template):
+        if template_name(t) in RESULT_TEMPLATES:
+            return _result(parse(str(t))), line.replace(str(t), " ", 1)
+    return None, line
+
+
+def _list_rank(line: str) -> tuple[int | None, str]:
+    """The rank a list line states ("2nd place", "1st – …"), and the line without it."""
+    m = find_outside_markup(line, RANK_PLACE)
+    if m is None:
+        m = RANK_LEAD.match(line) or RANK_TAIL.search(line)
+    if m is None:
+        return None, line
+    rank = _rank(clean_text(m.group(0)))
+    if rank is None:
+        return None, line
+    return rank, line[: m.start()] + " – " + line[m.end() :]
 
 
 def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nomination]:
@@ -366,15 +398,32 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
     Popular Film"), and lists under a sub-heading naming the award with a ";Nominations"
     or ";Wins" line giving the result ("* [[Academy Award for Best Director|Best
     Directing]]: Michael Curtiz"). Lines that state no result are context, never guessed.
+    A result template ("– {{won}}") and a rank ("2nd place – [[Critic]]") are read as a
+    table's Result column reads them; a year comes from the line, a line ("* 1996",
+    "; 1996") or heading ("=== 1996 ===") above it, or nowhere.
     """
     out: list[Nomination] = []
     heading: Ref | None = None
+    heading_level = 0
+    # the year a year heading ("=== 1996 ===") or a year line ("; 1996") gives the lines below
+    heading_date: PartialDate | None = None
+    date_level = 0
     default: str | None = None
-    context: dict[int, tuple[Ref, PartialDate | None]] = {}
+    context: dict[int, tuple[Ref | None, PartialDate | None]] = {}
     for raw in strip_refs(str(code)).split("\n"):
         h = re.match(r"^(=+)\s*(.*?)\s*=+\s*$", raw)
         if h:
+            level = len(h.group(1))
             title = clean_text(h.group(2))
+            if heading_date is not None and date_level >= level:
+                heading_date = None
+            year = YEAR.match(title)
+            if year:
+                # "=== 1996 ===": the year of the lines below, under the award heading above it
+                heading_date, date_level, context = PartialDate.from_parts(year.group(1)), level, {}
+                if heading_level >= level:
+                    heading, default = None, None
+                continue
             # "=== Wins ===", "=== Academy Award nominations ===": the result of the lines below
             said = RESULT_HEADING.match(title)
             if said and re.search(r"(?:^|\s)(?:and|&)\s*$", said.group(1), re.I):
@@ -383,6 +432,11 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
             default, context = (("won" if said.group(2).lower().startswith(("win", "won")) else "nominated") if said else None), {}
             body = said.group(1).strip() if said else title
             heading = None if not body or GENERIC_HEADINGS.match(body) else _one_ref(ctx, Cell(parse(h.group(2) if not said else body), False, (0, 0)))
+            heading_level = level
+            continue
+        y = YEAR_LINE.match(raw)
+        if y:
+            heading_date, date_level, context = PartialDate.from_parts(y.group(1)), 99, {}
             continue
         d = DEFAULT_RESULT_LINE.match(raw)
         if d and not raw.lstrip().startswith(("*", "#")):
@@ -394,30 +448,44 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         depth, line = len(m.group(1)), m.group(2)
         if set(m.group(1)) == {":"}:
             depth += 0.5  # ":" lines under a "*" line belong to it
+        # "– {{won}}", "{{nom}}": a result template, read as a table's Result column reads it
+        said_by_template, line = _list_result_template(line)
         text = clean_text(line)
-        if not text:
+        if not text and said_by_template is None:
             continue
         for k in [k for k in context if k >= depth]:
             del context[k]
-        word = RESULT_IN_TEXT.search(text)
-        result = _result(parse(word.group(1)))[0] if word else default
+        word = RESULT_IN_TEXT.search(text) if said_by_template is None else None
+        rank = None
+        if said_by_template is not None:
+            result, rank = said_by_template[0], said_by_template[1]
+        elif word:
+            result = _result(parse(word.group(1)))[0]
+        else:
+            # "2nd place – [[Critic]], ''Paper''": placed, with its rank, as a Result column gives it
+            rank, line = _list_rank(line)
+            result = "placed" if rank is not None else default
+            if rank is not None:
+                text = clean_text(line)
         year = LEADING_YEAR.match(text) or TRAILING_YEAR.search(text)
         date = PartialDate.from_parts(year.group(1)) if year else None
         rest = TRAILING_YEAR.sub("", LEADING_YEAR.sub("", line, count=1))
         if result is None:
             ref = _one_ref(ctx, Cell(parse(rest.rstrip().rstrip(":")), False, (0, 0)))
-            if ref is not None:
-                context[depth] = (ref, date)
+            if ref is not None or date is not None:
+                context[depth] = (ref, date)  # "* [[Academy Awards]] (1996)", "* 1996": the lines below
             continue
-        parent = max((k for k in context if k < depth), default=None)
-        organisation, parent_date = context[parent] if parent is not None else (heading, None)
+        # the nearest line above naming a body, and the nearest giving a year; else the headings'
+        above = sorted((k for k in context if k < depth), reverse=True)
+        organisation = next((context[k][0] for k in above if context[k][0] is not None), heading)
+        parent_date = next((context[k][1] for k in above if context[k][1] is not None), heading_date)
         date = date or parent_date
         if word:
             rest = re.sub(r"'*\b" + re.escape(word.group(1)) + r"\b'*\s*(?:for\s+)?", " ", rest, count=1, flags=re.I)
         category_part, nominee_part, organisation = _split_list_line(rest, organisation)
         if category_part is None:
             if organisation is not None:
-                out.append(Nomination(len(out) + 1, organisation, None, (), result, date=date, source="accolades-list"))
+                out.append(Nomination(len(out) + 1, organisation, None, (), result, date=date, rank=rank, source="accolades-list"))
             continue
         # "Best Actor – [[Mohan Das]]": the category, then who
         dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", category_part)
@@ -426,6 +494,13 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
             and (dash.group(2).lstrip().startswith("[[") or _reads_as_person(clean_text(dash.group(2))))
         ):
             category_part, nominee_part = dash.group(1), dash.group(2)
+        if rank is not None and nominee_part and not CATEGORY_WORDS.search(clean_text(category_part)):
+            # a ranked list ("2nd place – [[Critic]], ''Paper''") names who made the list, a
+            # critic or a publication, never a nominee: the film itself is ranked, as in a
+            # table's "Publication | List | Result" row; the whole text names the list
+            i, j = rest.find(category_part), rest.rfind(nominee_part)
+            category_part = rest[i : j + len(nominee_part)] if 0 <= i <= j else f"{category_part} – {nominee_part}"
+            category_part, nominee_part = re.sub(r"^[\s,;:–—-]+|[\s,;:–—-]+$", "", category_part), None
         category_cell = Cell(parse(category_part), False, (0, 0))
         first = _one_ref(ctx, category_cell)
         if first is None:
@@ -439,6 +514,10 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
             # "[[Golden Globe|Golden Globe Award for Best Actress]]": the link names the body,
             # the text the award; the award is the text, the page its rdfs:seeAlso
             first = Ref(first.name, first.title, "")
+        elif rank is not None and first.is_global and not CATEGORY_ARTICLE.search(first.title):
+            # "[[Roger Ebert]]" naming a ranked list: the list is the critic's, not the critic;
+            # the award stays the article's, the critic's page its rdfs:seeAlso
+            first = Ref(first.name, first.title, "")
         category: Ref | None = first
         if organisation is None and not (CATEGORY_ARTICLE.search(first.title or "") or CATEGORY_ARTICLE.search(first.name)):
             organisation, category = first, None
@@ -447,7 +526,7 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         out.append(
             Nomination(
                 len(out) + 1, organisation, category, tuple(nominees), result,
-                ceremony=ceremony, date=date, notes=tuple(notes), source="accolades-list",
+                ceremony=ceremony, date=date, rank=rank, notes=tuple(notes), source="accolades-list",
             )
         )
     return out
