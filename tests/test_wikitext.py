@@ -21,6 +21,8 @@ PREPROCESS = [
     ("<includeonly>hidden</includeonly>shown<noinclude>kept</noinclude><onlyinclude>also</onlyinclude>", "shownkeptalso", "inclusion-tags"),
     ("a<includeonly>runs to the end", "a", "includeonly-unclosed"),
     ("<poem>line one\nline two</poem>", "line one<br />\nline two", "poem"),
+    ("| starring = <poem>{{lang|fr|x}</poem>[[Ann Bee]]", "| starring = &#123;&#123;lang|fr|x}[[Ann Bee]]", "poem-lone-braces-stay-inside"),
+    ("<poem>{{a|[[b]]}} }} [[c</poem>", "{{a|[[b]]}} &#125;&#125; &#91;&#91;c", "poem-only-its-own-pairs"),
     ("<math>x^{2}}}</math> after", "<math/> after", "math-is-opaque"),
     ("<refuge> and <references/>", "<refuge> and <references/>", "not-an-extension-tag"),
     ("<!-- <ref>in a comment</ref> -->x", "x", "tag-inside-a-comment"),

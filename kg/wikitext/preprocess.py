@@ -18,7 +18,9 @@ what it gives:
 - ``<nowiki>``, ``<pre>``, ``<syntaxhighlight>``/``<source>``: their inside is shown as
   text, never as markup, so it is kept with every markup character entity-encoded (an
   entity shows the character, so the text reads the same);
-- ``<poem>``: its inside is wikitext; the tags go, its line breaks become ``<br />``;
+- ``<poem>``: its inside is wikitext, parsed on its own by the extension; the tags go,
+  its line breaks become ``<br />``, and a ``{{``, ``}}``, ``[[`` or ``]]`` that has no
+  partner inside it is text (entity-encoded), so it cannot pair with one outside;
 - ``<includeonly>…</includeonly>`` is what other pages see when they transclude the page,
   not the page itself: removed; ``<noinclude>`` and ``<onlyinclude>`` tags are removed,
   their inside kept (how the article itself shows them). These three may run to the end
@@ -55,6 +57,39 @@ _OPEN = re.compile(
 )
 # After a comment: the rest of its line when it holds only spaces and more comments.
 _COMMENT_LINE_END = re.compile(r"[ \t]*(?:<!--.*?(?:-->|\Z)[ \t]*)*\n", re.S)
+_PAIRS = re.compile(r"\{\{|\}\}|\[\[|\]\]")
+_ENCODED = {"{{": "&#123;&#123;", "}}": "&#125;&#125;", "[[": "&#91;&#91;", "]]": "&#93;&#93;"}
+
+
+def _own_pairs(text: str) -> str:
+    """``text`` with every ``{{``/``}}`` and ``[[``/``]]`` that has no partner in it encoded
+    (matched innermost first, as braces are), for wikitext parsed as a unit of its own."""
+    stack: list[tuple[int, str]] = []
+    lone: set[int] = set()
+    for m in _PAIRS.finditer(text):
+        token = m.group()
+        if token in ("{{", "[["):
+            stack.append((m.start(), token))
+            continue
+        opener = "{{" if token == "}}" else "[["
+        if stack and stack[-1][1] == opener:
+            stack.pop()
+        elif any(t == opener for _, t in stack):
+            while stack[-1][1] != opener:  # an opener of the other kind inside is lone
+                lone.add(stack.pop()[0])
+            stack.pop()
+        else:
+            lone.add(m.start())
+    lone.update(at for at, _ in stack)
+    if not lone:
+        return text
+    out, pos = [], 0
+    for at in sorted(lone):
+        out.append(text[pos:at] + _ENCODED[text[at : at + 2]])
+        pos = at + 2
+    return "".join(out) + text[pos:]
+
+
 # Characters that are markup somewhere in wikitext: inside <nowiki> they are only text.
 _MARKUP_CHARS = re.compile(r"[<>\[\]{}|'=*#:;!~&_-]")
 
@@ -117,7 +152,7 @@ def preprocess(text: str) -> str:
         elif name in LITERAL:
             out.append(_literal(inner))
         elif name in UNWRAPPED:
-            out.append(re.sub(r"\n", "<br />\n", preprocess(inner).strip("\n")))
+            out.append(re.sub(r"\n", "<br />\n", _own_pairs(preprocess(inner)).strip("\n")))
         elif name != "includeonly":  # noinclude, onlyinclude: the inside is the article's
             out.append(preprocess(inner))
     return "".join(out)
