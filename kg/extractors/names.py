@@ -108,7 +108,7 @@ def name_problem(name: str, *, person: bool = True) -> str | None:
         return "empty"
     first = words[0]
     if first.casefold() in ("his", "her", "their", "its", "my", "our", "your"):
-        return "starts with a possessive (\"His Orchestra\")"
+        return f"starts with the possessive {first!r}"
     if first[:1].islower() and not (first in PARTICLES and len(words) > 1 and words[1][:1].isupper()):
         return "starts in lower case"
     bare = [w.strip(".,;:!?\"'“”‘’()") for w in words]
