@@ -593,12 +593,29 @@ def _split_list_line(rest: str, organisation):
     if colon:
         return head, tail, organisation
     linked = re.match(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$", rest)
+    if linked and organisation is None and _body_then_category(linked.group(1), linked.group(2)):
+        # "[[Chlotrudis Awards]] – Best Actress (…)": the awarding body, then the category
+        category, nominee, _ = _split_list_line(linked.group(2), parse(linked.group(1)))
+        return category, nominee, parse(linked.group(1))
     if linked:
         return linked.group(1), linked.group(2), organisation
     paren = re.search(r"\(([^()]+)\)[\s*]*$", rest)
     if paren and (organisation is not None or "[[" in paren.group(1) or _reads_as_person(clean_text(paren.group(1)))):
         return re.sub(r"[\s–—-]+$", "", rest[: paren.start()]), paren.group(1), organisation
     return rest, None, organisation
+
+
+def _body_then_category(head: str, tail: str) -> bool:
+    """Whether ``[[head]] – tail`` names an awarding body, then a category: the link's page
+    is an award's (:func:`kg.extractors.names.award_title`) and the text after the dash
+    starts with a category, unlinked ("Best Actress", "Best Director ([[Ann Bee]])")."""
+    from kg.extractors.names import award_title
+
+    links = [parse_link(n) for n in walk(parse(head), Wikilink)]
+    if len(links) != 1 or links[0] is None or not award_title(links[0].title):
+        return False
+    first = re.split(r"\s*[(–—-]", tail, maxsplit=1)[0]
+    return "[[" not in first and bool(CATEGORY_WORDS.search(clean_text(first)))
 
 
 def _split_outside_links(text: str, sep: str) -> tuple[str, bool, str]:
