@@ -482,6 +482,11 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         date = date or parent_date
         if word:
             rest = re.sub(r"'*\b" + re.escape(word.group(1)) + r"\b'*\s*(?:for\s+)?", " ", rest, count=1, flags=re.I)
+        if organisation is None and _person_then_category(rest):
+            # "* [[Sam Jones]] – Best Actor – Won" with no awarding body above: whose award
+            # this is the line does not say, and the person's page is no award
+            ctx.warn("awards", f'"{text}" names no awarding body (a person\'s page first); skipped')
+            continue
         category_part, nominee_part, organisation = _split_list_line(rest, organisation)
         if category_part is None:
             if organisation is not None:
@@ -616,6 +621,20 @@ def _body_then_category(head: str, tail: str) -> bool:
         return False
     first = re.split(r"\s*[(–—-]", tail, maxsplit=1)[0]
     return "[[" not in first and bool(CATEGORY_WORDS.search(clean_text(first)))
+
+
+def _person_then_category(rest: str) -> bool:
+    """Whether an accolades list line reads ``[[Page]] – Category…`` where the page is not
+    an award's and reads as a person's name ("[[Sam Jones]] – Best Actor")."""
+    linked = re.match(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$", rest.strip())
+    if not linked or _body_then_category(linked.group(1), linked.group(2)):
+        return False
+    links = [parse_link(n) for n in walk(parse(linked.group(1)), Wikilink)]
+    first = re.split(r"\s*[(–—-]", linked.group(2), maxsplit=1)[0]
+    return (
+        len(links) == 1 and links[0] is not None and _reads_as_person(links[0].text)
+        and "[[" not in first and bool(CATEGORY_WORDS.search(clean_text(first)))
+    )
 
 
 def _split_outside_links(text: str, sep: str) -> tuple[str, bool, str]:
