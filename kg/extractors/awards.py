@@ -267,6 +267,10 @@ def _one_ref(ctx, cell: Cell | None) -> Ref | None:
             link = parse_link(node)
             if link is not None:
                 ref = ctx.names.ref_for_link(link)
+                if CATEGORY_ARTICLE.search(link.title):
+                    # the link is the award's own page ("[[Lantern Prize for Best Actor|Best
+                    # Actor]] – Feature"): it is the award, whatever else the cell shows
+                    return ref
                 text = clean_text(code)
                 # the cell shows more than the link ("[[BAFTA Award]] for Best Actor"): keep what it shows
                 if len(text) > len(ref.name) + 3 and not re.fullmatch(r"[\W\d]*" + re.escape(ref.name) + r"[\W\d]*", text):
