@@ -601,11 +601,12 @@ def _split_list_line(rest: str, organisation):
         return category, nominee, parse(head)
     if colon:
         return head, tail, organisation
-    linked = re.match(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$", rest)
-    if linked and organisation is None and _body_then_category(linked.group(1), linked.group(2)):
+    body = _body_then_category(rest) if organisation is None else None
+    if body:
         # "[[Chlotrudis Awards]] – Best Actress (…)": the awarding body, then the category
-        category, nominee, _ = _split_list_line(linked.group(2), parse(linked.group(1)))
-        return category, nominee, parse(linked.group(1))
+        category, nominee, _ = _split_list_line(body[1], parse(body[0]))
+        return category, nominee, parse(body[0])
+    linked = LINK_THEN_TEXT.match(rest)
     if linked:
         return linked.group(1), linked.group(2), organisation
     paren = re.search(r"\(([^()]+)\)[\s*]*$", rest)
@@ -614,31 +615,38 @@ def _split_list_line(rest: str, organisation):
     return rest, None, organisation
 
 
-def _body_then_category(head: str, tail: str) -> bool:
-    """Whether ``[[head]] – tail`` names an awarding body, then a category: the link's page
-    is an award's (:func:`kg.extractors.names.award_title`) and the text after the dash
-    starts with a category, unlinked ("Best Actress", "Best Director ([[Ann Bee]])")."""
+#: an accolades list line "[[Page]] – the rest"
+LINK_THEN_TEXT = re.compile(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$")
+
+
+def _link_then_category(rest: str):
+    """The link of a list line ``[[Page]] – Category…`` (the text after the dash starting
+    with an unlinked category: "Best Actress", "Best Director ([[Ann Bee]])"), with the
+    line's two parts; ``None`` for any other line."""
+    linked = LINK_THEN_TEXT.match(rest)
+    if not linked:
+        return None
+    links = [parse_link(n) for n in walk(parse(linked.group(1)), Wikilink)]
+    first = re.split(r"\s*[(–—-]", linked.group(2), maxsplit=1)[0]
+    if len(links) != 1 or links[0] is None or "[[" in first or not CATEGORY_WORDS.search(clean_text(first)):
+        return None
+    return links[0], linked.group(1), linked.group(2)
+
+
+def _body_then_category(rest: str):
+    """``(body, category text)`` when a list line reads ``[[Body]] – Category…`` and the
+    link's page is an award's (:func:`kg.extractors.names.award_title`), else ``None``."""
     from kg.extractors.names import award_title
 
-    links = [parse_link(n) for n in walk(parse(head), Wikilink)]
-    if len(links) != 1 or links[0] is None or not award_title(links[0].title):
-        return False
-    first = re.split(r"\s*[(–—-]", tail, maxsplit=1)[0]
-    return "[[" not in first and bool(CATEGORY_WORDS.search(clean_text(first)))
+    found = _link_then_category(rest)
+    return (found[1], found[2]) if found and award_title(found[0].title) else None
 
 
 def _person_then_category(rest: str) -> bool:
-    """Whether an accolades list line reads ``[[Page]] – Category…`` where the page is not
-    an award's and reads as a person's name ("[[Sam Jones]] – Best Actor")."""
-    linked = re.match(r"^\s*(\[\[[^\]]+\]\])\s+[–—-]\s+(.+)$", rest.strip())
-    if not linked or _body_then_category(linked.group(1), linked.group(2)):
-        return False
-    links = [parse_link(n) for n in walk(parse(linked.group(1)), Wikilink)]
-    first = re.split(r"\s*[(–—-]", linked.group(2), maxsplit=1)[0]
-    return (
-        len(links) == 1 and links[0] is not None and _reads_as_person(links[0].text)
-        and "[[" not in first and bool(CATEGORY_WORDS.search(clean_text(first)))
-    )
+    """Whether a list line reads ``[[Page]] – Category…`` where the page is not an award's
+    and reads as a person's name ("[[Sam Jones]] – Best Actor")."""
+    found = _link_then_category(rest.strip())
+    return bool(found) and _body_then_category(rest.strip()) is None and _reads_as_person(found[0].text)
 
 
 def _split_outside_links(text: str, sep: str) -> tuple[str, bool, str]:
