@@ -5,7 +5,7 @@ them are case files: tests/extractors/awards/*.kgtest."""
 from __future__ import annotations
 
 import pytest
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from tests.helpers import extraction_of
 from kg.mapping import build_graph
@@ -135,8 +135,48 @@ def test_question_2_awards_of_a_person(example):
     rows = [(str(a), str(c), str(f), str(r).rsplit("#", 1)[1]) for a, c, f, r in graph.query(Q2)]
     assert ("Academy Award for Best Actress", "68th Academy Awards", "Leaving Las Vegas", "Nominated") in rows
     assert ("Independent Spirit Award for Best Female Lead", "11th Independent Spirit Awards", "Leaving Las Vegas", "Won") in rows
-    assert ("20/20 Awards – Best Actress", "20/20 Awards", "Leaving Las Vegas", "Nominated") in rows
+    # the 20/20 Awards rows give no year: the award is the body's, no ceremony is invented
+    assert ("20/20 Awards – Best Actress", "None", "Leaving Las Vegas", "Nominated") in rows
     assert len(rows) == 13
+
+
+def test_a_body_without_a_year_names_no_ceremony_a_dated_row_or_a_ceremony_name_does():
+    """Issue 10, item 5: "no ceremony is invented". A row naming only the awarding body,
+    linked or not, with nothing dating it has its award and no kg:ceremony; the same body
+    with a Date column, or a cell naming one ceremony ("1996 Xi Awards", "[[3rd Omicron
+    Awards]]"), is that ceremony."""
+    x = extraction_of(page("""== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Result
+|-
+| Xi Awards || Best Film || {{won}}
+|-
+| [[Pi Society|Pi Awards]] || Best Actor || {{nom}}
+|-
+| 1996 Xi Awards || Best Actress || {{nom}}
+|-
+| [[3rd Omicron Awards]] || Best Score || {{won}}
+|}
+{| class="wikitable"
+! Award !! Date !! Category !! Result
+|-
+| Rho Awards || March 3, 1997 || Best Film || {{won}}
+|}"""))
+    g = build_graph(x)
+    assert validate(g).conforms
+    q = """PREFIX schema: <http://schema.org/> PREFIX kg: <https://w3id.org/kg-film/ontology#>
+    SELECT ?award ?ceremony WHERE { ?n kg:award/schema:name ?award .
+      OPTIONAL { ?n kg:ceremony/schema:name ?ceremony } }"""
+    rows = {(str(a), str(c) if c is not None else None) for a, c in g.query(q)}
+    assert rows == {
+        ("Xi Awards – Best Film", None),
+        ("Pi Awards – Best Actor", None),
+        ("Xi Awards – Best Actress", "1996 Xi Awards"),
+        ("3rd Omicron Awards – Best Score", "3rd Omicron Awards"),
+        ("Rho Awards – Best Film", "Rho Awards 1997"),
+    }
+    events = set(g.subjects(RDF.type, URIRef("http://schema.org/Event")))
+    assert len(events) == 3
 
 
 def test_win_gives_the_nominee_schema_award(example):

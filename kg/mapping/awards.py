@@ -38,7 +38,7 @@ def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
     g.add((node, RDF.type, KG.Nomination))
     g.add((node, KG.forWork, film))
     event_ref = nom.ceremony or nom.organisation
-    event = ceremony(b, event_ref, nom) if event_ref is not None else None
+    event = ceremony(b, event_ref, nom) if names_an_event(event_ref, nom) else None
     if event is not None:
         g.add((node, KG.ceremony, event))
     award_node, award_name = award(b, nom)
@@ -53,6 +53,18 @@ def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
         g.add((node, KG.nominee, nominee))
         if nom.result == "won":
             g.add((nominee, SCHEMA.award, en(award_name)))
+
+
+def names_an_event(ref: Ref | None, nom: Nomination) -> bool:
+    """Whether a nomination's row says at which ceremony it was: a ceremony's own name
+    ("[[68th Academy Awards]]", "1996 Chlotrudis Awards"), or an awarding body with the
+    row's date. A body alone ("[[Academy Awards]]" in a row without a year) names no one
+    ceremony, and none is invented: the nomination keeps its award and has no kg:ceremony."""
+    if ref is None:
+        return False
+    if nom.date is not None:
+        return True
+    return any(CEREMONY_ARTICLE.match(name) for name in (ref.title, ref.name) if name)
 
 
 def ceremony(b: GraphBuilder, ref: Ref, nom: Nomination) -> URIRef:
