@@ -318,15 +318,58 @@ def _character_text(text: str) -> str | None:
     head_words = name[: comma.start()].split() if comma else []
     if comma and all(w[:1].isupper() or w[:1] in "\"“'(" or w in PARTICLES for w in head_words) and re.search(r"\b(?!(?:de|da|van|von|der|del|la|le|di|du|al|bin)\b)[a-z]{2,}", name[comma.end() :]):
         name = name[: comma.start()]
-    name = _first_sentence(name)
+    name = _without_relative_clause(_first_sentence(name))
     if len(name) > MAX_CHARACTER_LENGTH:
         name = re.split(r"[,;]", name, maxsplit=1)[0]
-    name = name.strip(" ,;:.\"'“”").strip()
+    name = _without_quotes(name)
     if name.endswith((" Jr", " Sr", " Dr", " St")):
         name += "."
     if not name or len(name) > MAX_CHARACTER_LENGTH:
         return None
     return name
+
+
+# A character written as prose, not as a credit: it opens with a determiner ("the driver …").
+_PROSE_CHARACTER = re.compile(r"(?:the|a|an|his|her|their|its|one)\s")
+_PREPOSITIONS = r"at|in|on|of|to|from|with|by|for|under|through|into|during|about"
+# Where a relative clause starts: "… who gets pulled over", "… at which Ann studied", "… whose dog …".
+# ("that" after a preposition is a determiner: "the girl in that house").
+_RELATIVE = re.compile(rf"(?<!\S)(?:(?:{_PREPOSITIONS})\s+(?:which|whom)|who|whom|whose|which|that)\s+\S")
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$")
+# Function words a cut must not leave at the end: "the race marshal of" (before "who …").
+_DANGLING = re.compile(rf"(?:\s+(?:{_PREPOSITIONS}|the|a|an|and|or))+$")
+
+
+def _without_relative_clause(name: str) -> str:
+    """A character written as a description ("the driver in the van who gets pulled over by
+    Mr. Roe") without the relative clause that tells the story: "the driver in the van".
+    A credit's own name ("Man Who Shouts", "Girl who screams") does not open with a
+    determiner and is kept whole, and so is a cut that would leave a single word."""
+    if not _PROSE_CHARACTER.match(name):
+        return name
+    m = next((m for m in _RELATIVE.finditer(name) if not (m.group().startswith("that") and _AFTER_PREPOSITION.search(name[: m.start()]))), None)
+    if m is None:
+        return name
+    head = _DANGLING.sub("", name[: m.start()].rstrip())
+    return head if len(head.split()) >= 2 else name
+
+
+def _without_quotes(name: str) -> str:
+    """The character without the punctuation and quotes around it ('"Slim"' → Slim),
+    keeping a quote whose partner is inside: the closing quote of a title it ends with
+    ('… during "Waterloo"'), the opening one of a name it starts with ('"Paula"/Margaret')."""
+    bare = name.strip(" ,;:.\"'“”").strip()
+    trimmed = name.strip(" ,;:.")
+    if bare.count('"') % 2:
+        if trimmed.endswith('"') and not bare.endswith('"'):
+            bare += '"'
+        elif trimmed.startswith('"'):
+            bare = '"' + bare
+    elif bare.count("“") > bare.count("”") and trimmed.endswith("”"):
+        bare += "”"
+    elif bare.count("”") > bare.count("“") and trimmed.startswith("“"):
+        bare = "“" + bare
+    return bare
 
 
 # Words that only open a description ("the desk clerk", "a state trooper").
