@@ -166,22 +166,44 @@ def award_title(title: str) -> bool:
 SELF_PARTS = frozenset({"himself", "herself", "themselves", "themself", "itself"})
 
 
+# The last word of a place's name that ends no person's or group's name ("New York City",
+# "Orange County", "Faroe Islands"), and a ship's prefix ("RMS Titanic", "USS Enterprise").
+_PLACE_NAME = re.compile(
+    r"^(?:HMS|HMAS|HMCS|RMS|USS|USNS)\s+[A-Z].*"
+    r"|^.+\s(?:City|County|Borough|Province|Kingdom|Republic|Township|Prefecture|Municipality"
+    r"|District|Islands|Mountains|Oblast|Governorate|Metropolis)$"
+)
+# A disambiguator that says the page is a place or a ship: "Paris (city)", "Titanic (ship)".
+_PLACE_DISAMBIGUATOR = re.compile(r"\((?:[\w .'-]+\s)?(?:city|town|village|ship|liner|locomotive|building|neighbourhood|neighborhood)\)$", re.I)
+
+
+def reads_as_place(title: str) -> bool:
+    """Whether a page title has the form of a place's or a ship's name. A title with some
+    other disambiguator ("Jane City (actress)") is another page: its disambiguator decides."""
+    base = strip_disambiguator(title)
+    if base != title:
+        return bool(_PLACE_DISAMBIGUATOR.search(title))
+    return bool(_PLACE_NAME.match(title))
+
+
 def not_a_performer(actor: Ref, character: str | None) -> str | None:
     """Why a cast credit of ``actor`` playing ``character`` names no performer, or ``None``.
 
     A part "itself" is played by a thing, a place or an animal, never by a person ("[[New
     York City]] as itself"); a country (:func:`kg.values.country_title`) playing itself,
-    herself or themselves is the country shown on screen ("[[France]] as herself").
+    herself or themselves is the country shown on screen ("[[France]] as herself"); a page
+    whose title has a place's or a ship's form (:func:`reads_as_place`) is never a performer,
+    whatever its part ("[[New York City]] as herself", "[[RMS Titanic]] as herself").
     """
     from kg.values import country_title
 
     part = (character or "").strip().casefold()
-    if part not in SELF_PARTS:
-        return None
-    if country_title(actor.title or actor.name) is not None:
+    if part in SELF_PARTS and country_title(actor.title or actor.name) is not None:
         return "a country, not a performer"
     if part == "itself":
         return "a thing or a place playing itself, not a performer"
+    if reads_as_place(actor.title or actor.name):
+        return "a place or a ship, not a performer"
     return None
 
 
