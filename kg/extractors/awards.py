@@ -292,6 +292,10 @@ def _without_refs(code: Wikicode) -> Wikicode:
     return parse(strip_refs(str(code)))
 
 
+# A cell that is one italic title and nothing else: "''The Clockwork Fox''", "''[[The Rock (film)|The Rock]]''".
+_ITALIC_WORK = re.compile(r"''(?!')(?:(?!'').)+''")
+
+
 def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], list[str]]:
     """The people a nominee cell names, and the remarks it makes about them."""
     notes: list[str] = []
@@ -315,8 +319,8 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
     text = clean_text(raw)
     if not text or text.strip("'\"“”").casefold() in film_names:
         return [], notes
-    # a quoted title ("Song") or an italic work is what was nominated, not who
-    if re.fullmatch(r"[\"“].*[\"”]", text):
+    # a quoted title ("Song") or an italic work (''The Film'') is what was nominated, not who
+    if re.fullmatch(r"[\"“].*[\"”]", text) or _ITALIC_WORK.fullmatch(raw.strip()):
         notes.append(text)
         return [], notes
     refs: list[Ref] = []
