@@ -411,11 +411,16 @@ def _paired(character: str | None, count: int) -> list[str] | None:
     character text is exactly ``count`` names (each perhaps after describing words)."""
     if not character or count < 2:
         return None
+    # "Riley's father and mother": one owner, a part each
+    owned = re.fullmatch(r"(.+?['’]s)\s+([a-z][\w-]*)\s+and\s+([a-z][\w-]*)", character)
+    if owned and count == 2:
+        return [f"{owned.group(1)} {owned.group(2)}", f"{owned.group(1)} {owned.group(3)}"]
     parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", character) if p.strip()]
     if len(parts) != count:
         return None
     names = [_without_lead_in(p) for p in parts]
-    if not all(_PERSON_NAME.fullmatch(n) for n in names):
+    # each a name ("Mel and Terry") or each a description of its own ("a waiter and the cook")
+    if not all(_PERSON_NAME.fullmatch(n) for n in names) and not all(_PROSE_CHARACTER.match(p) for p in parts):
         return None
     return names
 
