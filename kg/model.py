@@ -314,6 +314,9 @@ class Extraction:
     :param organisations: the entities (``("title", page)`` or ``("name", shown name)``) the
         article makes organisations, whatever role they are credited in; filled by
         :func:`kg.resolve.resolve`.
+    :param groups: the entities the article makes music groups (``schema:MusicGroup``) in
+        every role: a music credit that reads as a group, unless the cast credits it (a
+        performer of a cast role is a ``schema:Person``); filled by :func:`kg.resolve.resolve`.
     :param links: page title → :class:`kg.link.Link` (the page it leads to, its Wikidata
         item); filled by the link stage, empty without a linker.
     :param link_source: the :class:`kg.link.LinkSource` the links came from.
@@ -326,6 +329,7 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     rejected_names: int = 0
     organisations: frozenset[tuple[str, str]] = frozenset()
+    groups: frozenset[tuple[str, str]] = frozenset()
     links: dict[str, object] = field(default_factory=dict)
     link_source: object | None = None
 

@@ -18,6 +18,10 @@ shows there. Here, with the whole article's extraction at hand:
   Lion]]" in a Category column) is that award in every role: where a person stands (a
   nominee, a performer, a crew credit) it names no one, and is skipped with a warning, so
   that one node is never both a person and an award.
+- a music credit that reads as a group (a soundtrack's performer or writer, the film's
+  music: "The Chemical Brothers", "Kronos Quartet") is a ``schema:MusicGroup`` in every
+  role, so that the film's composer and a track's performer are one node of one type;
+  a group the cast credits stays a person, as a performer must be.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from kg.extractors.names import looks_like_company
+from kg.extractors.names import looks_like_company, reads_as_group
 from kg.model import Accolades, Cast, Crew, Extraction, Ref, Soundtrack
 
 #: Crew roles only companies hold.
@@ -136,7 +140,26 @@ def settle_types(extraction: Extraction) -> Extraction:
         extraction.parts[next(n for n, p in extraction.parts.items() if p is crew)] = replace(crew, credits=credits)
         organisations |= {("name", r.name) for r in split}
     extraction.organisations = frozenset(organisations)
+    extraction.groups = frozenset(_group_keys(extraction))
     return extraction
+
+
+def _group_keys(extraction: Extraction) -> set[tuple[str, str]]:
+    """The music groups of the article: a soundtrack artist or the film's music credit that
+    reads as a group, unless the cast credits it (the shapes make a performer a person)."""
+    groups: set[tuple[str, str]] = set()
+    crew = extraction.part(Crew)
+    if crew is not None:
+        groups |= {key(c.ref) for c in crew.credits if c.role == "music" and reads_as_group(c.ref)}
+    soundtrack = extraction.part(Soundtrack)
+    if soundtrack is not None:
+        for album in soundtrack.albums:
+            artists = album.artists + tuple(a for t in album.tracks for a in t.composers + t.lyricists + t.performers)
+            groups |= {key(a.ref) for a in artists if a.group}
+    cast = extraction.part(Cast)
+    if cast is not None:
+        groups -= {key(c.actor) for c in cast.credits}
+    return groups
 
 
 def award_titles(extraction: Extraction) -> frozenset[str]:

@@ -186,6 +186,25 @@ def reads_as_place(title: str) -> bool:
     return bool(_PLACE_NAME.match(title))
 
 
+# A band, an orchestra, a choir … by its name ("Kronos Quartet", "The Chemical Brothers",
+# "Echo & the Bunnymen") or by its page's disambiguator ("Low (band)").
+_GROUP_NAME = re.compile(
+    r"^the\s+\S.*s$|\b(band|orchestra|philharmonic|symphony|choir|chorus|chorale|ensemble|quartet|quintet|trio|"
+    r"singers|brothers|sisters|boys|girls|crew|collective|project|players|sinfonia|gang)\b|\band the\b|\b& the\b",
+    re.I,
+)
+_GROUP_TITLE = re.compile(r"\([^()]*\b(band|group|duo|trio|quartet|orchestra|choir|ensemble)\)$", re.I)
+
+
+def reads_as_group(ref: Ref) -> bool:
+    """Whether a music credit (a performer, a writer, the film's music) names a group, a
+    ``schema:MusicGroup``, rather than a person. Read only where music is credited: elsewhere
+    "brothers" names two people ("the Coen brothers")."""
+    if ref.title and _GROUP_TITLE.search(ref.title):
+        return True
+    return bool(_GROUP_NAME.search(ref.name))
+
+
 def not_a_performer(actor: Ref, character: str | None) -> str | None:
     """Why a cast credit of ``actor`` playing ``character`` names no performer, or ``None``.
 

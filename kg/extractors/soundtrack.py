@@ -15,6 +15,7 @@ import re
 from mwparserfromhell.nodes import Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from kg.extractors.names import reads_as_group
 from kg.model import Album, Artist, Ref, Soundtrack, Track
 from kg.wikitext import (
     clean_text,
@@ -46,13 +47,6 @@ SPOKEN_NOTE_START = re.compile(r"^(?:a\s+|an\s+)?(?:dialogue|dialog|excerpt|spee
 EXCEPT_NOTED = re.compile(r",?\s*(?:except|unless)\s+(?:as|where|otherwise)?\s*(?:otherwise\s+)?(?:noted|stated|indicated|specified)\.?\s*$", re.I)
 # Credits that name no one.
 TRADITIONAL = re.compile(r"^(trad\.?|traditional( folk| song| music)?|folk|public domain|anonymous|unknown)$", re.I)
-# A performer that is clearly a group.
-GROUP_NAME = re.compile(
-    r"^the\s+\S.*s$|\b(band|orchestra|philharmonic|symphony|choir|chorus|chorale|ensemble|quartet|quintet|trio|"
-    r"singers|brothers|sisters|boys|girls|crew|collective|project|players|sinfonia|gang)\b|\band the\b|\b& the\b",
-    re.I,
-)
-GROUP_TITLE = re.compile(r"\([^()]*\b(band|group|duo|trio|quartet|orchestra|choir|ensemble)\)$", re.I)
 GENERIC_HEADLINE = re.compile(
     r"^(track[- ]?(listing|list)|tracks?|songs?|soundtrack|(the )?track listing|score|original score|"
     r"(disc|cd|side|volume|vol\.?|part|lp)\s*(one|two|three|four|\d+|[a-d])|bonus tracks?|deluxe edition)$",
@@ -378,14 +372,8 @@ def _artists(ctx, value: Wikicode | None, notes: list[str], characters: bool = F
             if TRADITIONAL.match(ref.name):
                 notes.append(ref.name)
                 continue
-            out.append(Artist(ref, _is_group(ref), character))
+            out.append(Artist(ref, reads_as_group(ref), character))
     return out
-
-
-def _is_group(ref: Ref) -> bool:
-    if ref.title and GROUP_TITLE.search(ref.title):
-        return True
-    return bool(GROUP_NAME.search(ref.name))
 
 
 def _first_date(value: Wikicode | None) -> PartialDate | None:

@@ -80,6 +80,8 @@ class GraphBuilder:
         self.g = new_graph(self.graph_iri)
         #: the entities the article makes organisations (:func:`kg.resolve.settle_types`)
         self.organisations = extraction.organisations
+        #: the entities the article makes music groups (:func:`kg.resolve.settle_types`)
+        self.groups = extraction.groups
         #: nodes whose Wikidata link was decided
         self._linked: set[URIRef] = set()
 
@@ -101,8 +103,14 @@ class GraphBuilder:
             context completes, no name of its own.
         """
         g = self.g
-        if cls == SCHEMA.Person and (("title", ref.title) if ref.is_global else ("name", ref.name)) in self.organisations:
-            cls = SCHEMA.Organization  # a company credited in a person's role (a producer, a nominee)
+        if cls in (SCHEMA.Person, SCHEMA.MusicGroup):
+            k = ("title", ref.title) if ref.is_global else ("name", ref.name)
+            if k in self.groups:
+                cls = SCHEMA.MusicGroup  # a band credited with the film's music, or as a nominee
+            elif cls == SCHEMA.MusicGroup:
+                cls = SCHEMA.Person  # a group the cast credits: a cast role's performer is a person
+            elif k in self.organisations:
+                cls = SCHEMA.Organization  # a company credited in a person's role (a producer, a nominee)
         if ref.is_global:
             link = self.x.links.get(ref.title)
             title = link.title if link is not None else ref.title  # a redirect leads to its target
