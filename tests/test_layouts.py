@@ -2,7 +2,9 @@
 each article below is written in the typical layout of its family (a studio-era
 Hollywood film, a silent film, a Hindi film with a song table, a Tamil film with a
 {{Track listing}}, an anime with a voice cast table, a French film with a César table, a
-recent film with critics' top-ten lists). Each exports, conforms, gives the facts it states
+recent film with critics' top-ten lists, a Korean film with rowspan'd ceremonies, an
+animated feature with joint voice credits, a documentary with interviews in its prose, a
+Telugu film with awards under definition terms, a film scored by a band). Each exports, conforms, gives the facts it states
 and invents no one: every person's name reads as a name."""
 
 from __future__ import annotations
@@ -226,6 +228,214 @@ TOP_TEN_2010S = """{{Infobox film
 """
 
 
+KOREAN_2010S = """{{Short description|2019 South Korean film}}
+{{Infobox film
+| name           = Half Basement
+| image          = Half Basement poster.png
+| film name      = {{Infobox name module
+| hangul         = 반지하
+| hanja          = 半地下
+| rr             = Banjiha
+| mr             = Panjiha}}
+| director       = [[Park Min-jun]]
+| producer       = {{Plainlist|
+* Kwak Sin-ae
+* [[Park Min-jun]]}}
+| writer         = {{Plainlist|
+* [[Park Min-jun]]
+* Han Jin-won}}
+| starring       = {{Plainlist|
+* [[Song Kang-ho]]
+* [[Lee Sun-kyun]]
+* [[Cho Yeo-jeong]]}}
+| music          = [[Jung Jae-il]]
+| cinematography = [[Hong Kyung-pyo]]
+| editing        = Yang Jin-mo
+| studio         = Barunson E&A
+| distributor    = [[CJ Entertainment]]
+| released       = {{Film date|2019|5|21|[[2019 Cannes Film Festival|Cannes]]|2019|5|30|South Korea}}
+| runtime        = 132 minutes<ref>{{cite web |title=Half Basement |url=http://example.org/bbfc |website=[[British Board of Film Classification]]}}</ref>
+| country        = South Korea
+| language       = Korean
+| budget         = ₩13.5 billion<br />(~US$11.4 million)
+| gross          = $258.8 million<ref name="BOM"/>
+}}
+'''''Half Basement''''' ({{korean|hangul=반지하|rr=Banjiha}}) is a 2019 South Korean [[black comedy]] [[thriller film]] directed by [[Park Min-jun]], who co-wrote the screenplay with Han Jin-won.
+
+== Cast ==
+=== Main ===
+* [[Song Kang-ho]] as Kim Ki-taek, the patriarch of the Kim family
+* [[Lee Sun-kyun]] as Park Dong-ik, the patriarch of the Park family
+* [[Cho Yeo-jeong]] as Choi Yeon-gyo, Dong-ik's wife
+=== Supporting ===
+* [[Park Myung-hoon]] as Oh Geun-sae, Moon-gwang's husband
+* Jung Ji-so as Park Da-hye, the Parks' daughter
+
+== Accolades ==
+{| class="wikitable"
+! Award !! Date of ceremony !! Category !! Recipient(s) !! Result
+|-
+| rowspan="2" | [[Blue Dragon Film Awards]] || rowspan="2" | {{dts|2019|11|21}} || [[Blue Dragon Film Award for Best Film|Best Film]] || ''Half Basement'' || {{won}}
+|-
+| [[Blue Dragon Film Award for Best Actor|Best Actor]] || [[Song Kang-ho]] || {{nom}}
+|-
+| [[Baeksang Arts Awards]] || {{dts|2020|6|5}} || Grand Prize – Film || [[Park Min-jun]] || {{won}}
+|}
+"""
+
+ANIMATED_2010S = """{{Infobox film
+| name           = Paper Fox
+| director       = {{Plainlist|
+* [[Anna Bright]]
+* Tom Cole (co-director)}}
+| producer       = Jonas Rivera
+| screenplay     = Meg LeFauve
+| starring       = {{Plainlist|
+* [[Amy Poehler]]
+* [[Bill Hader]]
+* [[Lewis Black]]}}
+| music          = [[Michael Giacchino]]
+| editing        = Kevin Nolting
+| studio         = {{Plainlist|
+* [[Walt Disney Pictures]]
+* [[Pixar Animation Studios]]}}
+| distributor    = [[Walt Disney Studios Motion Pictures]]
+| released       = {{Film date|2015|5|18|[[2015 Cannes Film Festival|Cannes]]|2015|6|19|United States}}
+| runtime        = 95 minutes
+| country        = United States
+| language       = English
+| budget         = $175 million
+}}
+'''''Paper Fox''''' is a 2015 American [[computer-animated]] [[comedy-drama]] film produced by [[Pixar Animation Studios]].
+
+== Voice cast ==
+* [[Amy Poehler]] as Joy, one of Riley's five emotions
+* [[Bill Hader]] as Fear
+* [[Lewis Black]] as Anger
+* [[Diane Lane]] and [[Kyle MacLachlan]] as Riley's mother and father
+* [[Paula Poundstone]] and [[Bobby Moynihan]] as a waiter and the cook
+
+== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Recipient(s) !! Result
+|-
+| [[88th Academy Awards|Academy Awards]] || [[Academy Award for Best Animated Feature|Best Animated Feature]] || [[Anna Bright]] and Jonas Rivera || {{won}}
+|-
+| [[Annie Awards]] || Best Animated Short Subject || ''The Clockwork Fox'' || {{nom}}
+|-
+| [[Grammy Awards]] || Best Score Soundtrack for Visual Media || ''[[Sands (album)|Sands]]'' || {{nom}}
+|}
+"""
+
+DOCUMENTARY_2010S = """{{Infobox film
+| name           = The Long Count
+| director       = [[Mira Patel]]
+| producer       = {{Plainlist|
+* [[Mira Patel]]
+* Dan Keller}}
+| narrator       = [[Peter Coyote]]
+| music          = Kronos Quartet
+| cinematography = Eric Lee
+| editing        = Sam Pollard
+| studio         = [[Participant (company)|Participant]]
+| distributor    = [[Netflix]]
+| released       = {{Film date|2016|1|24|[[Sundance Film Festival|Sundance]]}}
+| runtime        = 98 minutes
+| country        = United States
+| language       = English
+}}
+'''''The Long Count''''' is a 2016 American [[documentary film]] directed by [[Mira Patel]] about the 2010 United States census. It features interviews with former census director [[Robert Groves]], who says the count "was the hardest thing I ever did", and with statistician [[Nate Silver]].
+
+== Synopsis ==
+The film follows enumerators in rural Alaska. One of them, a retired teacher, recalls that "nobody wanted to be counted". The hotel's manager describes the census takers as "the bravest people in town".
+
+== Interviewees ==
+* [[Robert Groves]], director of the United States Census Bureau
+* [[Nate Silver]], statistician
+* Ana Ruiz, enumerator
+
+== Reception ==
+On [[Rotten Tomatoes]], the film has an approval rating of 94% based on 31 reviews. Critic [[A. O. Scott]] of ''[[The New York Times]]'' called it "a quiet triumph".
+
+== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Recipient(s) !! Result
+|-
+| [[Sundance Film Festival]] || U.S. Grand Jury Prize: Documentary || [[Mira Patel]] || {{nom}}
+|-
+| [[Critics' Choice Documentary Awards]] || Best Political Documentary || ''The Long Count'' || {{won}}
+|}
+"""
+
+TELUGU_1980S = """{{Use dmy dates|date=March 2020}}
+{{Infobox film
+| name           = Gaali Patam
+| director       = [[K. Viswanath]]
+| producer       = Edida Nageswara Rao
+| writer         = K. Viswanath
+| starring       = [[Kamal Haasan]]<br>[[Jaya Prada]]
+| music          = [[Ilaiyaraaja]]
+| cinematography = Kasthuri
+| editing        = G. G. Krishna Rao
+| studio         = Poornodaya Movie Creations
+| released       = {{Film date|df=yes|1983|6|3}}
+| runtime        = 143 minutes
+| country        = India
+| language       = Telugu
+}}
+'''''Gaali Patam''''' ({{transl|te|''Kite''}}) is a 1983 Indian [[Telugu language|Telugu]]-language [[dance film]] written and directed by [[K. Viswanath]].
+
+== Cast ==
+{{div col|colwidth=22em}}
+* [[Kamal Haasan]] as Balu
+* [[Jaya Prada]] as Madhavi
+* [[Sarath Babu]] as Raghu
+* [[Allu Rama Lingaiah]]
+{{div col end}}
+
+== Soundtrack ==
+{{Infobox album
+| name     = Gaali Patam
+| type     = Soundtrack
+| artist   = [[Ilaiyaraaja]]
+| released = 1983
+| label    = [[EMI Records|EMI]]
+}}
+{| class="wikitable"
+! No. !! Song !! Singers !! Lyrics
+|-
+| 1 || "Om Namah Shivaya" || [[S. Janaki]] || [[Veturi]]
+|-
+| 2 || "Naada Vinodamu" || [[S. P. Balasubrahmanyam]], [[S. P. Sailaja]] || Veturi
+|}
+
+== Awards ==
+;[[Nandi Awards]]
+* [[Nandi Award for Best Feature Film|Best Feature Film]] – Edida Nageswara Rao
+* [[Nandi Award for Best Actor|Best Actor]] – [[Kamal Haasan]]
+;[[National Film Awards]]
+* [[National Film Award for Best Music Direction|Best Music Direction]] – [[Ilaiyaraaja]] {{won}}
+"""
+
+BAND_SCORE_2010S = """{{Infobox film
+| name     = Hanna Test
+| director = [[Joe Wright]]
+| music    = [[The Chemical Brothers]]
+| country  = United States
+}}
+'''''Hanna Test''''' is a 2011 film.
+
+== Soundtrack ==
+{{Track listing
+| extra_column = Performer
+| title1 = Hanna's Theme
+| extra1 = [[The Chemical Brothers]]
+| title2 = Escape
+| extra2 = Kronos Quartet
+}}
+"""
+
+
 def export(text: str, title: str):
     result = process_page(Page(title=title, text=text, source=f"{title}.wiki"))
     assert result.error is None, result.error
@@ -310,3 +520,70 @@ def test_critics_top_ten_lists() -> None:
     noms = r.extraction.part(Accolades).nominations
     assert [(n.organisation.name, n.result, n.rank, n.nominees) for n in noms] == [
         ("Sight and Sound", "placed", 2, ()), ("Time Out", "placed", 5, ())]
+
+
+def names_of(result, cls) -> set[str]:
+    return {str(result.graph.value(p, SCHEMA.name)) for p in result.graph.subjects(RDF.type, cls)}
+
+
+def test_korean_film_with_rowspan_ceremonies_and_dts_dates() -> None:
+    r = export(KOREAN_2010S, "Half Basement")
+    assert cast_of(r) == [("Song Kang-ho", "Kim Ki-taek"), ("Lee Sun-kyun", "Park Dong-ik"), ("Cho Yeo-jeong", "Choi Yeon-gyo"),
+                          ("Park Myung-hoon", "Oh Geun-sae"), ("Jung Ji-so", "Park Da-hye")]
+    noms = r.extraction.part(Accolades).nominations
+    assert [(n.organisation.name, n.category.name, [x.name for x in n.nominees], n.result, n.date.isoformat()) for n in noms] == [
+        ("Blue Dragon Film Awards", "Best Film", [], "won", "2019-11-21"),
+        ("Blue Dragon Film Awards", "Best Actor", ["Song Kang-ho"], "nominated", "2019-11-21"),
+        ("Baeksang Arts Awards", "Grand Prize – Film", ["Park Min-jun"], "won", "2020-06-05"),
+    ]
+    assert r.extraction.film.runtimes == (7920,) and r.extraction.film.genres == ("black comedy", "thriller")
+
+
+def test_animated_film_with_joint_credits_and_works_as_nominees() -> None:
+    r = export(ANIMATED_2010S, "Paper Fox")
+    assert cast_of(r) == [("Amy Poehler", "Joy"), ("Bill Hader", "Fear"), ("Lewis Black", "Anger"),
+                          ("Diane Lane", "Riley's mother"), ("Kyle MacLachlan", "Riley's father"),
+                          ("Paula Poundstone", "a waiter"), ("Bobby Moynihan", "the cook")]
+    assert all(c.voice for c in r.extraction.part(Cast).credits)
+    noms = r.extraction.part(Accolades).nominations
+    assert [(n.organisation.name, [x.name for x in n.nominees], n.result) for n in noms] == [
+        ("Academy Awards", ["Anna Bright", "Jonas Rivera"], "won"), ("Annie Awards", [], "nominated"), ("Grammy Awards", [], "nominated")]
+    assert not {"The Clockwork Fox", "Sands"} & names_of(r, SCHEMA.Person)
+
+
+def test_documentary_invents_no_one_from_its_prose() -> None:
+    r = export(DOCUMENTARY_2010S, "The Long Count")
+    assert r.extraction.part(Cast).credits == ()
+    assert names_of(r, SCHEMA.Person) == {"Mira Patel", "Dan Keller", "Peter Coyote", "Eric Lee", "Sam Pollard"}
+    assert names_of(r, SCHEMA.MusicGroup) == {"Kronos Quartet"}  # "music = Kronos Quartet": a group, not a person
+    noms = r.extraction.part(Accolades).nominations
+    assert [([x.name for x in n.nominees], n.result) for n in noms] == [(["Mira Patel"], "nominated"), ([], "won")]
+
+
+def test_telugu_film_with_a_song_table_and_awards_under_definition_terms() -> None:
+    r = export(TELUGU_1980S, "Gaali Patam")
+    assert cast_of(r) == [("Kamal Haasan", "Balu"), ("Jaya Prada", "Madhavi"), ("Sarath Babu", "Raghu"), ("Allu Rama Lingaiah", None)]
+    (album,) = r.extraction.part(Soundtrack).albums
+    assert [(t.title, [p.ref.name for p in t.performers], [p.ref.name for p in t.lyricists]) for t in album.tracks] == [
+        ("Om Namah Shivaya", ["S. Janaki"], ["Veturi"]), ("Naada Vinodamu", ["S. P. Balasubrahmanyam", "S. P. Sailaja"], ["Veturi"])]
+    # the Nandi lines state no result and give nothing; the one under ";[[National Film Awards]]" does
+    noms = r.extraction.part(Accolades).nominations
+    assert [(n.organisation.title, n.category.title, [x.name for x in n.nominees], n.result) for n in noms] == [
+        ("National Film Awards", "National Film Award for Best Music Direction", ["Ilaiyaraaja"], "won")]
+
+
+def test_a_band_credited_with_the_music_and_in_the_track_listing_is_one_music_group() -> None:
+    r = export(BAND_SCORE_2010S, "Hanna Test")
+    assert names_of(r, SCHEMA.MusicGroup) == {"The Chemical Brothers", "Kronos Quartet"}
+    assert names_of(r, SCHEMA.Person) == {"Joe Wright"}
+
+
+def test_a_group_name_outside_music_credits_stays_a_person() -> None:
+    # a band that plays a part is credited as a performer (a person, by the shapes); "the
+    # Coen brothers" as nominees are people: "brothers" reads as a group only where music is
+    text = BAND_SCORE_2010S.replace("== Soundtrack ==", "== Cast ==\n* [[The Chemical Brothers]] as the DJs\n\n== Soundtrack ==") + (
+        "\n== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipient(s) !! Result\n|-\n"
+        "| [[Tau Awards]] || Best Screenplay || [[Coen brothers|The Coen Brothers]] || {{won}}\n|}\n")
+    r = export(text, "Hanna Test")
+    assert names_of(r, SCHEMA.MusicGroup) == {"Kronos Quartet"}
+    assert {"The Chemical Brothers", "Coen brothers"} <= names_of(r, SCHEMA.Person)

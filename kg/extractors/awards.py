@@ -374,6 +374,9 @@ RANK_TAIL = re.compile(r"[:–—-]\s*'*(\d+(?:st|nd|rd|th))'*[\s.]*$", re.I)
 # A definition-list or bold line that gives only a year ("; 1996", "'''1996'''"): it dates
 # the lines below it, as a year heading does.
 YEAR_LINE = re.compile(r"^\s*(?:;|''')\s*((?:18|19|20)\d\d)\s*(?:''')?\s*:?\s*$")
+# A definition term on a line of its own (";[[Nandi Awards]]") or a line wholly in bold
+# ("'''[[BAFTA Awards]]'''"), with no definition after it on the line.
+TERM_LINE = re.compile(r"^\s*(?:;\s*([^:;]+?)|'''([^']+?)''')\s*:?\s*$")
 
 
 def _list_result_template(line: str) -> tuple[tuple[str, int | None, str] | None, str]:
@@ -450,6 +453,17 @@ def _list_nominations(ctx, code: Wikicode, film_names: set[str]) -> list[Nominat
         if d and not raw.lstrip().startswith(("*", "#")):
             default = "won" if d.group(1).lower().startswith(("win", "won")) else "nominated"
             continue
+        term = TERM_LINE.match(raw)
+        if term:
+            term_text = term.group(1) or term.group(2)
+            if not RESULT_IN_TEXT.search(clean_text(term_text)) and _list_result_template(term_text)[0] is None:
+                # ";[[Nandi Awards]]", "'''[[BAFTA Awards]]'''": a term MediaWiki sets in bold
+                # on a line of its own, the pseudo-heading of the lines below; it names their
+                # body as a heading does, and keeps the result a heading above gave
+                body = clean_text(term_text)
+                heading = None if not body or GENERIC_HEADINGS.match(body) else _one_ref(ctx, Cell(parse(term_text), False, (0, 0)))
+                heading_level, context = 99, {}
+                continue
         m = re.match(r"^\s*([*#:]+)\s*(.*)$", raw)  # bullets, numbers and indented ":" lines
         if not m:
             continue
