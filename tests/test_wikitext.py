@@ -87,3 +87,16 @@ def test_tidy_plain_text_path_equals_the_markup_path(pieces):
     assert tidy(text) == _tidy_markup(text)
     if _TIDY_MARKUP.isdisjoint(text):
         assert "  " not in tidy(text)
+
+
+@_settings(max_examples=500, deadline=None)
+@_given(_st.lists(_st.sampled_from(list(" \t\xa0abcé,.!?()-_\"/\\%@$^`0") + ["http", "ISBN 1", "RFC 2", "&amp;", "[[a]]", "''",
+                                                                        "{{x}}", "<br>", "\n* ", ":", "----", "__TOC__", "~~~"]), max_size=30))
+def test_a_string_without_markup_renders_as_itself_as_its_parse_tree_does(pieces):
+    from kg.wikitext.parse import _parse
+    from kg.wikitext.text import _MARKUP_START, _render
+
+    text = "".join(pieces)
+    assert _render(text, False) == _render(_parse(text), False)
+    if not _MARKUP_START.search(text):
+        assert _render(text, True) == text

@@ -241,13 +241,12 @@ class NameReader:
     def __init__(self, code: Wikicode) -> None:
         self._titles: set[str] = set()
         self._labels: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+        labels_by_title: dict[str, set[str]] = defaultdict(set)
         for link in links(code):
             if link.section is None:
                 self._titles.add(link.title)
             if link.text:
                 self._labels[fold(link.text)].add((link.title, link.section))
-        labels_by_title: dict[str, set[str]] = defaultdict(set)
-        for link in links(code):
             if link.section is None and _NAME_LIKE.fullmatch(link.text):
                 labels_by_title[link.title].add(link.text.casefold())
         self._shared = frozenset(

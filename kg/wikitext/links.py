@@ -11,7 +11,7 @@ from mwparserfromhell.nodes import Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from kg.titles import normalise_title
-from kg.wikitext.parse import walk
+from kg.wikitext.parse import per_node, walk
 from kg.wikitext.text import _is_file_or_category, clean_text
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +26,12 @@ class Link:
 def parse_link(link: Wikilink) -> Link | None:
     """The target and label of a wikilink, or ``None`` for files, categories, interwikis and same-page anchors.
 
-    :param link: the wikilink node.
+    :param link: the wikilink node (read once per page: :func:`~kg.wikitext.parse.per_node`).
     """
+    return per_node("link", link, _parse_link)
+
+
+def _parse_link(link: Wikilink) -> Link | None:
     raw = str(link.title).strip()
     raw = html.unescape(re.sub(r"<!--.*?-->", "", raw, flags=re.S)).strip()
     if not raw or _is_file_or_category(raw):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -73,6 +73,9 @@ class PageScope:
     grids: dict[int, tuple[Tag, list]] = field(default_factory=dict)
     #: every node under a tree, by the tree's id (with the tree, which keeps the id its own)
     walks: dict[int, tuple[Wikicode, list]] = field(default_factory=dict)
+    #: what a node reads as (a wikilink's :class:`~kg.wikitext.links.Link`), by the node's
+    #: id (with the node): see :func:`per_node`
+    nodes: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
 
     #: parse trees kept per page (the least recently used beyond this are forgotten)
     MAX_TREES = 2048
@@ -136,6 +139,20 @@ def walk(code: Wikicode, kind: type[N]) -> list[N]:
     if entry is None or entry[0] is not code:
         entry = scope.walks[id(code)] = (code, list(code.filter(recursive=True)))
     return [node for node in entry[1] if isinstance(node, kind)]
+
+
+def per_node(kind: str, node: object, compute: Callable[[object], N]) -> N:
+    """``compute(node)``, computed once per node within a :func:`page_scope` (every time
+    outside one): the same link of a tree is read by several extractors. ``kind`` names
+    the computation; trees are read-only (see :func:`parse`), so the value stays true."""
+    scope = _SCOPE.get()
+    if scope is None:
+        return compute(node)
+    key = (kind, id(node))
+    entry = scope.nodes.get(key)
+    if entry is None or entry[0] is not node:
+        entry = scope.nodes[key] = (node, compute(node))
+    return entry[1]  # type: ignore[return-value]
 
 
 def _parse(text: str) -> Wikicode:

@@ -52,8 +52,15 @@ def _render_template(t: Template, keep_links: bool) -> str:
     return ""
 
 
+#: a string with none of these is one text node when parsed (no link, template, tag,
+#: entity, list item, heading, rule or free URL can start in it), so it renders as itself
+_MARKUP_START = re.compile(r"[\[\]{}<>&'|:*#;=~\n\x00]|^-{4}|__")
+
+
 def _render(code: Wikicode | str, keep_links: bool) -> str:
     if isinstance(code, str):
+        if not _MARKUP_START.search(code):
+            return code  # plain words (most link titles and cells): nothing to parse
         code = parse(code)
     out: list[str] = []
     for node in code.nodes:
