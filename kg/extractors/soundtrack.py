@@ -19,6 +19,7 @@ from kg.extractors.names import reads_as_group
 from kg.model import Album, Artist, Ref, Soundtrack, Track
 from kg.wikitext import (
     clean_text,
+    lead,
     params,
     parse,
     parse_link,
@@ -170,7 +171,7 @@ def _table_album(ctx, table: Tag, n: int, columns: dict[str, int], section: Wiki
 def _section_of(code: Wikicode, template: Template) -> Wikicode | None:
     """The innermost section holding the template (the lead when it comes before any heading)."""
     best = None
-    for sec in code.get_sections(include_lead=True, flat=False):
+    for sec in (lead(code), *(s.code for s in sections(code))):
         if any(n is template for n in walk(sec, Template)):
             if best is None or len(str(sec)) < len(str(best)):
                 best = sec

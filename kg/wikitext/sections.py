@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from mwparserfromhell.wikicode import Wikicode
 
+from kg.wikitext.parse import per_node
 from kg.wikitext.text import clean_text
 
 @dataclass(frozen=True, slots=True)
@@ -19,21 +20,26 @@ class Section:
     code: Wikicode
 
 
-def sections(code: Wikicode) -> list[Section]:
-    """Every headed section of the article, with its subsections included in its body.
+def sections(code: Wikicode) -> tuple[Section, ...]:
+    """Every headed section of the article, with its subsections included in its body
+    (found once per page: :func:`~kg.wikitext.parse.per_node`).
 
     :param code: the whole article.
     """
+    return per_node("sections", code, _sections)
+
+
+def _sections(code: Wikicode) -> tuple[Section, ...]:
     out = []
     for sec in code.get_sections(include_lead=False, flat=False):
         heading = sec.filter_headings(recursive=False)[0]
         out.append(Section(clean_text(heading.title), heading.level, sec))
-    return out
+    return tuple(out)
 
 
 def lead(code: Wikicode) -> Wikicode:
-    """The lead: everything before the first heading."""
-    return code.get_sections(include_lead=True, flat=True)[0]
+    """The lead: everything before the first heading (found once per page)."""
+    return per_node("lead", code, lambda c: c.get_sections(include_lead=True, flat=True)[0])
 
 
 def find_section(code: Wikicode, patterns: Iterable[str]) -> Section | None:
