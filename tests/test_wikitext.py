@@ -100,3 +100,23 @@ def test_a_string_without_markup_renders_as_itself_as_its_parse_tree_does(pieces
     assert _render(text, False) == _render(_parse(text), False)
     if not _MARKUP_START.search(text):
         assert _render(text, True) == text
+
+
+@_settings(max_examples=300, deadline=None)
+@_given(_st.lists(_st.sampled_from(["a", " ", "\n", "|", "=", "[[", "]]", "{{", "}}", "{|", "|}", "!", "<ref>", "</ref>", "<b>", "</b>",
+                                    "[http://x.org ", "]", "''", "&amp;", "== h ==\n", "* ", "{{{", "}}}", "<!--", "-->"]), max_size=40))
+def test_descendants_are_the_nodes_filter_finds_in_its_order(pieces):
+    from kg.wikitext.parse import _parse, descendants
+
+    code = _parse("".join(pieces))
+    assert [id(n) for n in descendants(code)] == [id(n) for n in code.filter(recursive=True)]
+
+
+def test_descendants_of_corpus_articles_are_the_nodes_filter_finds(corpus):
+    import kg
+    from kg.wikitext.parse import _parse, descendants
+
+    for path in sorted(corpus.glob("*.xml"))[:20]:
+        for page in kg.read_pages(str(path)):
+            code = _parse(page.text)
+            assert [id(n) for n in descendants(code)] == [id(n) for n in code.filter(recursive=True)], path.name

@@ -72,7 +72,7 @@ class PageScope:
     trees: OrderedDict[str, Wikicode] = field(default_factory=OrderedDict)
     grids: dict[int, tuple[Tag, list]] = field(default_factory=dict)
     #: every node under a tree, by the tree's id (with the tree, which keeps the id its own)
-    walks: dict[int, tuple[Wikicode, list]] = field(default_factory=dict)
+    walks: dict[int, tuple[Wikicode, list, dict[type, list]]] = field(default_factory=dict)
     #: what a node reads as (a wikilink's :class:`~kg.wikitext.links.Link`), by the node's
     #: id (with the node): see :func:`per_node`
     nodes: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
@@ -134,11 +134,32 @@ def walk(code: Wikicode, kind: type[N]) -> list[N]:
     """
     scope = _SCOPE.get()
     if scope is None:
-        return list(code.filter(recursive=True, forcetype=kind))
+        return [node for node in descendants(code) if isinstance(node, kind)]
     entry = scope.walks.get(id(code))
     if entry is None or entry[0] is not code:
-        entry = scope.walks[id(code)] = (code, list(code.filter(recursive=True)))
-    return [node for node in entry[1] if isinstance(node, kind)]
+        entry = scope.walks[id(code)] = (code, descendants(code), {})
+    found = entry[2].get(kind)
+    if found is None:
+        found = entry[2][kind] = [node for node in entry[1] if isinstance(node, kind)]
+    return list(found)
+
+
+def descendants(code: Wikicode) -> list:
+    """Every node under ``code``, in document order: each node, then the nodes of its
+    children (a template's name and parameters, a link's title and text, a tag's
+    attributes and contents) — the order of ``code.filter(recursive=True)``, without its
+    generators (it is the hot loop of reading an article)."""
+    out: list = []
+    append = out.append
+
+    def visit(nodes) -> None:
+        for node in nodes:
+            append(node)
+            for child in node.__children__():
+                visit(child.nodes)
+
+    visit(code.nodes)
+    return out
 
 
 def per_node(kind: str, node: object, compute: Callable[[object], N]) -> N:
