@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from kg.staged import triples_of
+
 
 def nt_terms(graph: Graph) -> list[tuple[str, str, str]]:
     """Each triple of the graph as three N-Triples terms (``<iri>``, ``_:b``, ``"lexical"@lang``,
@@ -13,7 +15,7 @@ def nt_terms(graph: Graph) -> list[tuple[str, str, str]]:
     validator (:mod:`kg.validate`) take them. Each distinct term is written once."""
     cache: dict = {}
     out = []
-    for triple in graph:
+    for triple in triples_of(graph):
         terms = []
         for term in triple:
             text = cache.get(term)

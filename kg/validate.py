@@ -215,7 +215,9 @@ def _rudof_focus(text: str) -> str:
 def _ill_typed(data: Graph):
     """``(subject, literal)`` for each literal whose lexical form is not of its datatype
     (``"x"^^xsd:integer``)."""
-    for s, _, o in data:
+    from kg.staged import triples_of
+
+    for s, _, o in triples_of(data):
         if isinstance(o, Literal) and o.datatype is not None and o.ill_typed:
             yield s, o
 

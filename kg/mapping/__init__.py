@@ -48,7 +48,7 @@ def build_graph(extraction: Extraction, minter: Minter | None = None) -> Graph:
             raise TypeError(f"part {name!r} ({type(part).__name__}) has no mapping function in kg.mapping.MAPPERS")
         mapper(builder, part)
     builder.map_provenance()
-    return builder.g
+    return builder.graph()
 
 
 __all__ = ["CREDIT_PROPERTIES", "MAPPERS", "GraphBuilder", "build_graph", "new_graph"]

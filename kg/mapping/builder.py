@@ -16,6 +16,7 @@ from kg.iri import LICENSE, Minter, revision_url, wikidata_entity, wikipedia_url
 from kg.link import LINKED, Link
 from kg.link.classes import refusal
 from kg.model import Extraction, Ref
+from kg.staged import TripleSet
 from kg.titles import spells_title, strip_disambiguator
 from kg.values import PartialDate, duration_to_xsd
 from kg.vocab import KG, PREFIXES, SCHEMA
@@ -77,13 +78,19 @@ class GraphBuilder:
         self.minter = minter
         self.film = URIRef(minter.entity(extraction.title))
         self.graph_iri = minter.graph(extraction.title)
-        self.g = new_graph(self.graph_iri)
+        #: the triples added so far (an rdflib graph only at the end: :meth:`graph`)
+        self.g = TripleSet()
         #: the entities the article makes organisations (:func:`kg.resolve.settle_types`)
         self.organisations = extraction.organisations
         #: the entities the article makes music groups (:func:`kg.resolve.settle_types`)
         self.groups = extraction.groups
         #: nodes whose Wikidata link was decided
         self._linked: set[URIRef] = set()
+
+    def graph(self) -> Graph:
+        """The article's graph: the triples added, named by the article's graph IRI, with
+        kg's prefixes bound."""
+        return self.g.graph(self.graph_iri, PREFIXES)
 
     def node(self, *parts: str | int) -> URIRef:
         """A structural node under the film (``node("cast", 3)`` → ``…#cast/3``)."""
