@@ -187,3 +187,26 @@ def test_threads_each_get_their_own_session(corpus_graphs):
 def test_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="unknown validation engine 'jena'"):
         validate(Graph(), engine="jena")
+
+
+def test_rudof_reads_its_first_data_without_the_trust_store_and_the_environment_is_restored(monkeypatch):
+    import os
+    import threading
+
+    from kg.validate import _no_trust_store
+
+    monkeypatch.setenv("SSL_CERT_FILE", "/etc/some-bundle.pem")
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    with _no_trust_store():
+        assert os.environ["SSL_CERT_FILE"] == os.environ["SSL_CERT_DIR"] == os.devnull
+    assert os.environ["SSL_CERT_FILE"] == "/etc/some-bundle.pem" and "SSL_CERT_DIR" not in os.environ
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:  # another thread could read the environment meanwhile: left alone
+        with _no_trust_store():
+            assert os.environ["SSL_CERT_FILE"] == "/etc/some-bundle.pem" and "SSL_CERT_DIR" not in os.environ
+    finally:
+        stop.set()
+        other.join()
