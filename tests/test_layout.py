@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 
 # The flow, earliest first: a module may import its own stage and earlier ones only.
 STAGES: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("kg.errors", "kg.titles", "kg.values", "kg.resources", "kg.interrupts", "kg.ntriples")),
+    ("base", ("kg.errors", "kg.titles", "kg.values", "kg.resources", "kg.interrupts", "kg.ntriples", "kg.staged")),
     ("model", ("kg.model",)),
     ("read", ("kg.sources",)),
     ("classify", ("kg.classify",)),
