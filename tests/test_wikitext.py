@@ -120,3 +120,20 @@ def test_descendants_of_corpus_articles_are_the_nodes_filter_finds(corpus):
         for page in kg.read_pages(str(path)):
             code = _parse(page.text)
             assert [id(n) for n in descendants(code)] == [id(n) for n in code.filter(recursive=True)], path.name
+
+
+@_settings(max_examples=200, deadline=None)
+@_given(_st.lists(_st.sampled_from(["a", " ", "[[b]]", "[[c|d]]", "{{nowrap|e}}", "''", "&amp;", "<br>", "\n", "f"]), max_size=12))
+def test_clean_text_in_a_page_scope_is_clean_text_outside_it(pieces):
+    from kg.wikitext import page_scope
+    from kg.wikitext.parse import parse
+    from kg.wikitext.text import clean_text
+
+    text = "".join(pieces)
+    other = "[[z]] " + text
+    plain, plain_other = clean_text(text), clean_text(other)
+    with page_scope():
+        # computed, then remembered, each under its own text or tree
+        assert [clean_text(t) for t in (text, other, text, other)] == [plain, plain_other] * 2
+        trees = parse(text), parse(other)
+        assert [clean_text(t) for t in (*trees, *trees)] == [plain, plain_other] * 2

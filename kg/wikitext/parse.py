@@ -76,6 +76,8 @@ class PageScope:
     #: what a node reads as (a wikilink's :class:`~kg.wikitext.links.Link`), by the node's
     #: id (with the node): see :func:`per_node`
     nodes: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
+    #: what a piece of wikitext reads as (its clean text), by the text: see :func:`per_text`
+    texts: dict[tuple[str, str], object] = field(default_factory=dict)
 
     #: parse trees kept per page (the least recently used beyond this are forgotten)
     MAX_TREES = 2048
@@ -174,6 +176,22 @@ def per_node(kind: str, node: object, compute: Callable[[object], N]) -> N:
     if entry is None or entry[0] is not node:
         entry = scope.nodes[key] = (node, compute(node))
     return entry[1]  # type: ignore[return-value]
+
+
+def per_text(kind: str, text: str, compute: Callable[[str], N]) -> N:
+    """``compute(text)``, computed once per text within a :func:`page_scope` (every time
+    outside one): extractors clean the same cell or item text several times."""
+    scope = _SCOPE.get()
+    if scope is None:
+        return compute(text)
+    key = (kind, text)
+    value = scope.texts.get(key, _MISSING)
+    if value is _MISSING:
+        value = scope.texts[key] = compute(text)
+    return value  # type: ignore[return-value]
+
+
+_MISSING = object()
 
 
 def _parse(text: str) -> Wikicode:

@@ -9,7 +9,7 @@ import re
 from mwparserfromhell.nodes import Argument, Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.wikitext.parse import _TAG_NAMES, parse
+from kg.wikitext.parse import _TAG_NAMES, parse, per_node, per_text
 from kg.wikitext.templates import (
     DURATION_TEMPLATES,
     START_DATE_TEMPLATES,
@@ -174,6 +174,12 @@ def clean_text(code: Wikicode | str | None) -> str:
     """
     if code is None:
         return ""
+    if isinstance(code, str):
+        return per_text("clean", code, _clean_text)
+    return per_node("clean", code, _clean_text)
+
+
+def _clean_text(code: Wikicode | str) -> str:
     return tidy(_render(code, keep_links=False))
 
 
