@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 __all__ = ["decode_entities", "normalise_title", "redirect_target", "strip_disambiguator"]
 
@@ -30,6 +31,7 @@ def decode_entities(text: str) -> str:
         text = decoded
 
 
+@lru_cache(maxsize=65536)  # pure, and asked about the same titles many times a page
 def normalise_title(title: str) -> str:
     """Return the canonical form of a page title, the way MediaWiki stores it.
 

@@ -229,6 +229,8 @@ def not_a_performer(actor: Ref, character: str | None) -> str | None:
 def fold(text: str) -> str:
     """``text`` for matching names as readers do: case and accents ignored ("Skarsgard"
     is "Skarsgård")."""
+    if text.isascii():
+        return text.casefold()  # no accent to drop: NFKD leaves ASCII as it is
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
