@@ -33,7 +33,10 @@ def parse_link(link: Wikilink) -> Link | None:
 
 def _parse_link(link: Wikilink) -> Link | None:
     raw = str(link.title).strip()
-    raw = html.unescape(re.sub(r"<!--.*?-->", "", raw, flags=re.S)).strip()
+    if "<!--" in raw:
+        raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S).strip()
+    if "&" in raw:
+        raw = html.unescape(raw).strip()
     if not raw or _is_file_or_category(raw):
         return None
     if raw.startswith(":"):

@@ -35,6 +35,8 @@ def split_items(code: Wikicode | str) -> list[Wikicode]:
 
 def _split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
     """Split ``text`` on ``separator`` outside ``[[…]]`` and ``{{…}}`` (a line break inside a link label is a space)."""
+    if separator.search(text) is None:
+        return [text]  # nothing to split on, at any depth
     pieces: list[str] = []
     depth = start = i = 0
     current: list[str] = []
