@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.staged import triples_of
+from kg.staged import derived, triples_of
 
 
 def nt_terms(graph: Graph) -> list[tuple[str, str, str]]:
     """Each triple of the graph as three N-Triples terms (``<iri>``, ``_:b``, ``"lexical"@lang``,
     ``"lexical"^^<datatype>``), escaped as rdflib's N-Triples writer escapes them, so that
     the lines are the bytes rdflib writes: the N-Triples and N-Quads writers and the rudof
-    validator (:mod:`kg.validate`) take them. Each distinct term is written once."""
+    validator (:mod:`kg.validate`) take them. Each distinct term is written once, and a
+    built graph's terms once while it is unchanged (:func:`kg.staged.derived`)."""
+    return list(derived(graph, "nt_terms", _nt_terms))
+
+
+def _nt_terms(graph: Graph) -> tuple[tuple[str, str, str], ...]:
     cache: dict = {}
     out = []
     for triple in triples_of(graph):
@@ -23,7 +28,7 @@ def nt_terms(graph: Graph) -> list[tuple[str, str, str]]:
                 text = cache[term] = nt_term(term)
             terms.append(text)
         out.append(tuple(terms))
-    return out
+    return tuple(out)
 
 
 def nt_term(term) -> str:

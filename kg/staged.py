@@ -14,10 +14,13 @@ ordinary rdflib graph. A graph exported by ``kg export`` of a dump is never inde
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
+
+T = TypeVar("T")
 
 
 class TripleSet:
@@ -86,9 +89,12 @@ class StagedStore(Memory):
         self.staged: dict[tuple, None] | None = triples
         #: the graph the triples belong to (set by :meth:`TripleSet.graph`)
         self.context: Graph | None = None
+        #: what readers derived from the staged triples (:func:`derived`), gone once indexed
+        self.derived: dict[str, object] = {}
 
     def _index(self) -> None:
         staged, self.staged = self.staged, None
+        self.derived.clear()  # no longer read (the triples are not staged now): freed
         if staged:
             add = super().add
             for triple in staged:
@@ -115,10 +121,27 @@ class StagedStore(Memory):
         return super().__len__(context)
 
 
+def _staged(graph: Graph) -> StagedStore | None:
+    store = graph.store
+    if isinstance(store, StagedStore) and store.staged is not None and store.context is graph:
+        return store
+    return None
+
+
 def triples_of(graph: Graph) -> Iterable[tuple]:
     """The graph's triples, read once: a built graph's straight from the map stage (no
     rdflib index made), any other graph's through rdflib."""
-    store = graph.store
-    if isinstance(store, StagedStore) and store.staged is not None and store.context is graph:
-        return store.staged
-    return graph
+    store = _staged(graph)
+    return store.staged if store is not None else graph  # type: ignore[return-value]
+
+
+def derived(graph: Graph, kind: str, compute: Callable[[Graph], T]) -> T:
+    """``compute(graph)``, computed once for a built graph while it is unchanged (its
+    N-Triples terms: the validator and the N-Quads writer both want them), every time
+    for any other graph."""
+    store = _staged(graph)
+    if store is None:
+        return compute(graph)
+    if kind not in store.derived:
+        store.derived[kind] = compute(graph)
+    return store.derived[kind]  # type: ignore[return-value]

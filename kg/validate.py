@@ -30,6 +30,7 @@ from functools import cache
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from kg.resources import shapes_file
+from kg.staged import triples_of
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -244,8 +245,6 @@ def _rudof_focus(text: str) -> str:
 def _ill_typed(data: Graph):
     """``(subject, literal)`` for each literal whose lexical form is not of its datatype
     (``"x"^^xsd:integer``)."""
-    from kg.staged import triples_of
-
     for s, _, o in triples_of(data):
         if isinstance(o, Literal) and o.datatype is not None and o.ill_typed:
             yield s, o

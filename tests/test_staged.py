@@ -78,3 +78,19 @@ def test_each_first_reading_through_rdflib_sees_the_built_triples():
     g = _fresh()
     g.add((S[2], P[2], O[2]))  # the first change
     assert len(set(triples_of(g))) == len(set(g)) == 3
+
+
+def test_what_is_derived_from_a_built_graph_is_computed_once_while_it_is_unchanged():
+    from kg.ntriples import nt_terms
+    from kg.staged import derived
+
+    g = _fresh()
+    calls = []
+    assert derived(g, "n", lambda graph: calls.append(1) or len(calls)) == 1
+    assert derived(g, "n", lambda graph: calls.append(1) or len(calls)) == 1 and calls == [1]
+    before = nt_terms(g)
+    assert nt_terms(g) == before and len(before) == 2
+    g.add((S[2], P[2], O[2]))  # a change through rdflib: what was derived is gone
+    assert len(nt_terms(g)) == 3
+    assert derived(g, "n", lambda graph: 7) == 7  # an ordinary rdflib graph now: every time
+    assert derived(g, "n", lambda graph: 8) == 8

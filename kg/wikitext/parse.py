@@ -71,10 +71,9 @@ class PageScope:
 
     trees: OrderedDict[str, Wikicode] = field(default_factory=OrderedDict)
     grids: dict[int, tuple[Tag, list]] = field(default_factory=dict)
-    #: every node under a tree, by the tree's id (with the tree, which keeps the id its own)
-    walks: dict[int, tuple[Wikicode, list, dict[type, list]]] = field(default_factory=dict)
-    #: what a node reads as (a wikilink's :class:`~kg.wikitext.links.Link`), by the node's
-    #: id (with the node): see :func:`per_node`
+    #: what a node reads as (every node under a tree, a wikilink's
+    #: :class:`~kg.wikitext.links.Link`, a tree's clean text), by the node's id (with the
+    #: node, which keeps the id its own): see :func:`per_node`
     nodes: dict[tuple[str, int], tuple[object, object]] = field(default_factory=dict)
     #: what a piece of wikitext reads as (its clean text), by the text: see :func:`per_text`
     texts: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -134,15 +133,12 @@ def walk(code: Wikicode, kind: type[N]) -> list[N]:
     templates, links, tags and tables by several extractors. Trees are read-only (see
     :func:`parse`), so the walk stays true.
     """
-    scope = _SCOPE.get()
-    if scope is None:
+    if _SCOPE.get() is None:
         return [node for node in descendants(code) if isinstance(node, kind)]
-    entry = scope.walks.get(id(code))
-    if entry is None or entry[0] is not code:
-        entry = scope.walks[id(code)] = (code, descendants(code), {})
-    found = entry[2].get(kind)
+    every, by_kind = per_node("walk", code, lambda c: (descendants(c), {}))
+    found = by_kind.get(kind)
     if found is None:
-        found = entry[2][kind] = [node for node in entry[1] if isinstance(node, kind)]
+        found = by_kind[kind] = [node for node in every if isinstance(node, kind)]
     return list(found)
 
 
