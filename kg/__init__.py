@@ -44,10 +44,10 @@ def classify_page(page: Page) -> KgError | None:
 
 
 def parse_page(page: Page) -> Wikicode:
-    """parse: the page's parse tree (:func:`kg.wikitext.parse`)."""
+    """parse: the page's parse tree (:func:`kg.wikitext.parse`); a plain-text extract has no markup, so an empty one."""
     from kg.wikitext import parse
 
-    return parse(page.text)
+    return parse("" if page.format == "plaintext" else page.text)
 
 
 def extract_page(page: Page, code: Wikicode, only: Iterable[str] | None = None) -> Extraction:

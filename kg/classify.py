@@ -69,10 +69,38 @@ def classify(page: Page) -> KgError | None:
         return NotAFilmError(at, f"is not an article (namespace {page.ns}); only articles (namespace 0) describe films")
     if not page.text.strip():
         return InputError(at, "page has no wikitext")
+    if page.format == "plaintext":
+        return classify_plain_text(page)
     if not calls_film_infobox(page.text):
         return no_film_infobox(page, calls=False)
     if SERIES_TITLE.search(page.title):
         return NotAFilmError(at, SERIES)
+    return None
+
+
+# What a plain-text extract's first sentence says when the page is about a film:
+# "X is a 1995 American drama film …", "… was a 1943 American 15-chapter theatrical serial".
+_FILM_LEAD = re.compile(
+    r"^[^\n]{0,300}?\b(?:is|was)\s+(?:an?|the)\s+(?:[^.\n]{0,160}?\s)?"
+    r"(?:film|movie|motion picture|feature|documentary|serial|short)s?\b(?!\s+(?:series|franchise|trilogy|studio|company|director|festival|critic|score|soundtrack|award))",
+    re.I,
+)
+SERIES_LEAD = re.compile(
+    r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b",
+    re.I,
+)
+PLAIN_NOT_A_FILM = "is a plain-text extract whose first sentence does not say that its subject is a film; only film articles are exported"
+
+
+def classify_plain_text(page: Page) -> KgError | None:
+    """Why a plain-text extract is not a film article's, or ``None``: its first sentence
+    must say that the subject is a film ("X is a 1995 American drama film"), and not a
+    film series."""
+    head = page.text.lstrip()[:600]
+    if SERIES_LEAD.search(head) or SERIES_TITLE.search(page.title):
+        return NotAFilmError(page.where, SERIES)
+    if not _FILM_LEAD.search(head):
+        return NotAFilmError(page.where, PLAIN_NOT_A_FILM)
     return None
 
 

@@ -12,17 +12,13 @@ from collections.abc import Iterable
 
 from mwparserfromhell.wikicode import Wikicode
 
-from kg.classify import FILM_INFOBOXES, SERIES, no_film_infobox
+from kg.classify import FILM_INFOBOXES, SERIES, SERIES_LEAD, no_film_infobox
 from kg.errors import NotAFilmError
 from kg.extractors import EXTRACTOR_NAMES, EXTRACTORS, Context, Extractor
 from kg.extractors.names import NameReader
 from kg.model import Extraction, Page
 from kg.wikitext import clean_text, find_templates, get_param, lead
 
-SERIES_LEAD = re.compile(
-    r"\b(?:is|are) an? (?:[^.]{0,80}?\b)?(?:film series|film franchise|media franchise|series of (?:[\w-]+ )*films|trilogy of films|film trilogy)\b",
-    re.I,
-)
 
 
 # An infobox runtime that sums several films: "Total (3 films): 412 minutes", "5 films".
@@ -58,6 +54,8 @@ def extract(page: Page, code: Wikicode, only: Iterable[str] | None = None) -> Ex
     :raises NotAFilmError: the tree holds no {{Infobox film}}, or the page is about a film series.
     """
     extractors = select(only)
+    if page.format == "plaintext":
+        return _extract_plain_text(page, code, extractors)
     infoboxes = find_templates(code, FILM_INFOBOXES, recursive=True)
     if not infoboxes:
         raise no_film_infobox(page)
@@ -67,6 +65,16 @@ def extract(page: Page, code: Wikicode, only: Iterable[str] | None = None) -> Ex
     if len(infoboxes) > 1:
         ctx.warn("infobox", f"{len(infoboxes)} {{{{Infobox film}}}} templates; the first one describes the film")
     return run_extractors(ctx, extractors)
+
+
+#: the extractors that read a plain-text extract (the others read markup it does not have)
+PLAIN_TEXT_EXTRACTORS = ("film", "prose")
+
+
+def _extract_plain_text(page: Page, code: Wikicode, extractors: tuple[Extractor, ...]) -> Extraction:
+    """A plain-text extract: the film's name from its title, and what its sentences state."""
+    ctx = Context(page=page, code=code, infobox=None, names=NameReader(code), warnings=list(page.warnings))
+    return run_extractors(ctx, [e for e in extractors if e.name in PLAIN_TEXT_EXTRACTORS])
 
 
 def run_extractors(ctx: Context, extractors: Iterable[Extractor]) -> Extraction:

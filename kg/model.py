@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from decimal import Decimal
+
 from kg.values import Money, PartialDate
 
 
@@ -28,6 +30,9 @@ class Page:
     :param redirect: the redirect target when the input says the page is a redirect.
     :param warnings: what reading the page noticed (``"where: message"``), reported with
         the extraction's warnings.
+    :param format: ``"wikitext"``, or ``"plaintext"`` for a plain-text extract
+        (MediaWiki's TextExtracts, ``prop=extracts&explaintext``): its ``text`` is then the
+        plain text, read by the prose extractor alone.
     """
 
     title: str
@@ -39,6 +44,7 @@ class Page:
     ns: int = 0
     redirect: str | None = None
     warnings: tuple[str, ...] = ()
+    format: str = "wikitext"
 
     @property
     def where(self) -> str:
@@ -233,6 +239,89 @@ class Album:
     source: str = "track-listing:1"
 
 
+@dataclass(frozen=True, slots=True)
+class LinkSpan:
+    """A link inside a sentence: ``sentence.text[start:end]`` is what it shows.
+
+    :param title: the linked page's normalised title.
+    :param section: the section linked, if any.
+    """
+
+    start: int
+    end: int
+    title: str
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a page's prose.
+
+    :param index: 1-based order in the page.
+    :param text: the sentence as plain text.
+    :param start: offset of its first character in the page's text (for a plain-text
+        extract the page itself, for wikitext the article as kg renders it: see
+        :mod:`kg.wikitext.prose`).
+    :param end: offset just after its last character.
+    :param section: the heading it stands under (``""`` for the lead).
+    :param paragraph: 1-based order of its paragraph in the page.
+    :param links: the links it holds (wikitext only).
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    section: str
+    paragraph: int
+    links: tuple[LinkSpan, ...] = ()
+
+    def link_at(self, start: int, end: int) -> LinkSpan | None:
+        """The link showing exactly ``text[start:end]``, if any."""
+        for span in self.links:
+            if span.start == start and span.end == end:
+                return span
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A sum a sentence states: the film's ``gross`` (box office) or ``budget``."""
+
+    kind: str
+    money: Money
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A review aggregator's score of the film, as a sentence of its reception states it.
+
+    :param aggregator: "Rotten Tomatoes" or "Metacritic" as the article names it.
+    :param measure: ``approval`` (Rotten Tomatoes' share of positive reviews, of 100),
+        ``average`` (its average rating, of 10) or ``metascore`` (Metacritic's weighted
+        average, of 100).
+    :param value: the score.
+    :param best: the highest score possible.
+    :param reviews: how many reviews it is based on, when the sentence says.
+    """
+
+    aggregator: Ref
+    measure: str
+    value: Decimal
+    best: int
+    reviews: int | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Genre:
+    """A genre the lead's first sentence names ("… is a 1995 American drama film")."""
+
+    name: str
+    source: str
+
+
 # --------------------------------------------------------------------------- parts
 # Each extractor produces one part (its ``produces`` class); an Extraction is the page
 # and its parts. A part's fields are the extractor's whole output: nothing is dropped.
@@ -294,6 +383,28 @@ class ExternalIds:
     """The film's identifiers in other databases and its website: produced by the ``links`` extractor."""
 
     ids: tuple[ExternalId, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """What the article's sentences state: produced by the ``prose`` extractor.
+
+    Every fact's ``source`` is ``sentence:<n>``, the :attr:`Sentence.index` of the sentence
+    that states it; :attr:`sentences` holds each sentence some fact came from.
+
+    :param abstract: the lead's first paragraph, as clean text.
+    """
+
+    abstract: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    cast: tuple[CastCredit, ...] = ()
+    based_on: tuple[BasedOn, ...] = ()
+    releases: tuple[Release, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    ratings: tuple[Rating, ...] = ()
+    nominations: tuple[Nomination, ...] = ()
+    genres: tuple[Genre, ...] = ()
 
 
 @dataclass(slots=True)
@@ -373,7 +484,8 @@ def to_dict(obj: object) -> object:
     if isinstance(obj, Decimal):
         return str(obj)
     if isinstance(obj, Page):
-        return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in ("text", "warnings")}
+        return {f.name: getattr(obj, f.name) for f in fields(obj)
+                if f.name not in ("text", "warnings") and not (f.name == "format" and obj.format == "wikitext")}
     if isinstance(obj, Extraction):
         return {"page": to_dict(obj.page), "parts": {k: to_dict(v) for k, v in obj.parts.items()},
                 "names": to_dict(obj.names), "warnings": list(obj.warnings)}

@@ -27,8 +27,10 @@ class TripleSet:
     """The triples of one graph under construction, in the order they were first added.
 
     It answers what the map stage asks of the graph it builds: ``(s, p, None) in g``,
-    ``(s, p, o) in g`` and ``g.value(s, p)`` (the first value added, as rdflib's store
-    gives it).
+    ``(s, p, o) in g``, ``g.value(s, p)`` (the first value added, as rdflib's store
+    gives it), ``g.objects(s, p)`` and ``g.subjects(p, o)`` (a scan: the prose mapping asks
+    it a few times a page); it can ``remove`` a triple, and tell which were added ``since``
+    it held some number of them.
     """
 
     __slots__ = ("_triples", "_values")
@@ -57,6 +59,24 @@ class TripleSet:
     def value(self, subject, predicate):
         values = self._values.get((subject, predicate))
         return values[0] if values else None
+
+    def objects(self, subject, predicate) -> list:
+        return list(self._values.get((subject, predicate), ()))
+
+    def subjects(self, predicate, obj) -> list:
+        return [s for s, p, o in self._triples if p == predicate and o == obj]
+
+    def since(self, count: int) -> list[tuple]:
+        """The triples added after the first ``count`` (those still there), in order."""
+        return list(self._triples)[count:]
+
+    def remove(self, triple: tuple) -> None:
+        if triple in self._triples:
+            del self._triples[triple]
+            values = self._values[triple[:2]]
+            values.remove(triple[2])
+            if not values:
+                del self._values[triple[:2]]
 
     def __len__(self) -> int:
         return len(self._triples)

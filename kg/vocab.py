@@ -15,6 +15,8 @@ from rdflib.term import URIRef
 KG_IRI = "https://w3id.org/kg-film/ontology#"
 SCHEMA_IRI = "http://schema.org/"
 WD = Namespace("http://www.wikidata.org/entity/")
+#: W3C Web Annotation: a sentence's place in its source, as a text-position selector's
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 
 class SCHEMA(DefinedNamespace):
@@ -40,6 +42,7 @@ class SCHEMA(DefinedNamespace):
     MusicComposition: URIRef
     Event: URIRef
     SoundtrackAlbum: URIRef
+    AggregateRating: URIRef
     # properties
     name: URIRef
     alternateName: URIRef
@@ -81,6 +84,11 @@ class SCHEMA(DefinedNamespace):
     lyricist: URIRef
     recordLabel: URIRef
     softwareVersion: URIRef
+    abstract: URIRef
+    aggregateRating: URIRef
+    ratingValue: URIRef
+    bestRating: URIRef
+    reviewCount: URIRef
 
 
 class KG(DefinedNamespace):
@@ -100,6 +108,7 @@ class KG(DefinedNamespace):
     Pending: URIRef
     Honored: URIRef
     UnknownResult: URIRef
+    Sentence: URIRef
     # object properties
     screenwriter: URIRef
     storyBy: URIRef
@@ -117,6 +126,7 @@ class KG(DefinedNamespace):
     award: URIRef
     ceremony: URIRef
     result: URIRef
+    statedIn: URIRef
     # datatype properties
     creditedAs: URIRef
     shownName: URIRef
@@ -128,6 +138,7 @@ class KG(DefinedNamespace):
     headline: URIRef
     revisionId: URIRef
     pageId: URIRef
+    section: URIRef
 
 
 # The only prefixes bound in every output (Turtle, JSON-LD context, TriG).
@@ -138,6 +149,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "owl": str(OWL),
+    "oa": str(OA),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),

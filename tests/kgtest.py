@@ -14,6 +14,7 @@ lines of ``---``. Each case has fields, one per line, ``key: value``; ``input:``
 
 - ``name`` (required, unique in the file) gives the test id ``<file>:<name>``;
 - ``title`` is the page title (default ``Test Film``);
+- ``format`` is ``wikitext`` (the default) or ``plaintext`` (the input is a plain-text extract);
 - ``input`` is the article's wikitext; a case that has no ``{{Infobox film`` runs with no infobox;
 - ``expect`` is JSON: the extractor's part as :func:`compact` writes it — for a part with
   one field (``Cast.credits``, ``Accolades.nominations`` …) that field's list, else the
@@ -41,7 +42,7 @@ from kg.model import Page
 from kg.wikitext import find_templates, page_scope, parse
 from kg.values import PartialDate
 
-_FIELD = re.compile(r"^(name|label|title|input|expect|warnings):\s?(.*)$")
+_FIELD = re.compile(r"^(name|label|title|format|input|expect|warnings):\s?(.*)$")
 BLOCK_FIELDS = ("input", "expect", "warnings")
 
 
@@ -55,6 +56,7 @@ class Case:
     expect: object
     warnings: list[str] | None
     line: int
+    format: str = "wikitext"
 
     @property
     def id(self) -> str:
@@ -108,7 +110,7 @@ def load(path: Path) -> list[Case]:
             raise ValueError(f"{where} ({name}): expect/warnings is not JSON: {exc}") from None
         cases.append(
             Case(path, name, " ".join(values.get("label", [])).strip(), " ".join(values.get("title", [])).strip() or "Test Film",
-                 block("input") + "\n", expect, warnings, start)
+                 block("input") + "\n", expect, warnings, start, " ".join(values.get("format", [])).strip() or "wikitext")
         )
     return cases
 
@@ -133,8 +135,17 @@ def compact(obj: object) -> object:
     return obj
 
 
+#: fields a part's view leaves out: the prose part's sentences (each fact's ``source``
+#: says which it came from) and its abstract (every case has one; tests/test_prose.py reads it)
+_LEFT_OUT = {"Prose": ("sentences", "abstract")}
+
+
 def part_view(part: object) -> object:
     """What ``expect`` holds for a part: its one field's value, or all its fields."""
+    left_out = _LEFT_OUT.get(type(part).__name__)
+    if left_out:
+        view = compact(part)
+        return {k: v for k, v in view.items() if k not in left_out}
     names = [f.name for f in fields(part)]
     if len(names) == 1:
         return compact(getattr(part, names[0]))
@@ -144,9 +155,9 @@ def part_view(part: object) -> object:
 def run_case(case: Case, extractor_name: str) -> tuple[object, list[str]]:
     """Run one extractor alone over the case's input: (part view, warnings)."""
     extractor = next(e for e in EXTRACTORS if e.name == extractor_name)
-    page = Page(title=case.title, text=case.input, source=f"{case.file.name}:{case.name}")
+    page = Page(title=case.title, text=case.input, source=f"{case.file.name}:{case.name}", format=case.format)
     with page_scope():
-        code = parse(page.text)
+        code = parse("" if case.format == "plaintext" else page.text)
         infoboxes = find_templates(code, FILM_INFOBOXES, recursive=True)
         ctx = Context(page=page, code=code, infobox=infoboxes[0] if infoboxes else None, names=NameReader(code))
         extraction = run_extractors(ctx, [extractor])

@@ -224,9 +224,9 @@ BAD_INPUTS = [
     pytest.param("Show.wiki", TELEVISION, "Error: Show.wiki (Show): is not a film article: no {{Infobox film}} (it has {{Infobox television}})", id="not-a-film"),
     pytest.param("Plain.wiki", "'''Plain''' is a word.\n", "Error: Plain.wiki (Plain): is not a film article: no {{Infobox film}}", id="no-infobox"),
     pytest.param(
-        "Extract.txt", "Extract is a 1999 film directed by Ann Bee.\n\nIt stars Cy Dee.\n",
-        "Error: Extract.txt (Extract): is plain text without wiki markup (a plain-text extract?): there is no infobox, "
-        "cast list or table to read; export the article's wikitext (MediaWiki XML, API JSON with revisions, or .wiki)",
+        "Extract.txt", "Extract is a word for what is drawn out of something.\n\nIt is a noun.\n",
+        "Error: Extract.txt (Extract): is a plain-text extract whose first sentence does not say that its subject is a film; "
+        "only film articles are exported",
         id="plain-text-extract",
     ),
     pytest.param("Redir.wiki", "#REDIRECT [[Target Film]]\n", 'Error: Redir.wiki (Redir): is a redirect to "Target Film"; export "Target Film" instead', id="redirect"),

@@ -140,7 +140,9 @@ def test_redirect_target(text: str, expected: str | None) -> None:
         (b"<!-- c --><page>", "xml"),
         (b"<!-- hidden note -->{{Infobox film}}", "wikitext"),
         (b"<noinclude>x</noinclude>", "wikitext"),
-        (b"plain text", "wikitext"),
+        (b"plain text", "plaintext"),
+        (b"== Plot ==\nA man walks in.", "plaintext"),
+        (b"1995", "wikitext"),
         (bz2.compress(b"<page><title>X</title></page>"), "xml"),
         (gzip.compress(b'{"query": {}}'), "api-json"),
         ("{{x}}".encode("utf-16"), "wikitext"),
@@ -278,8 +280,8 @@ def test_query_extracts_only() -> None:
     data = {"batchcomplete": True, "query": {"pages": [
         {"pageid": 8091, "ns": 0, "title": "Douglas Adams", "extract": "<p>Douglas Noel Adams …</p>"}]}}
     raises(MissingPageError,
-           'q.json: page "Douglas Adams" has no wikitext (the response holds no revision content;'
-           " request it with prop=revisions&rvprop=content|ids|timestamp&rvslots=main)",
+           'q.json: page "Douglas Adams" has an HTML extract, which kg does not read; request the plain text with'
+           " prop=extracts&explaintext, or the wikitext with prop=revisions&rvprop=content|ids|timestamp&rvslots=main",
            write("q.json", data))
 
 
@@ -596,7 +598,7 @@ def test_corpus() -> None:
             assert all(p.source == str(path) for p in pages)
             seen += 1
         elif path.suffix == ".json" and path.name.endswith(".query.json"):
-            with pytest.raises(MissingPageError, match="has no wikitext"):
+            with pytest.raises(MissingPageError, match="has an HTML extract"):
                 read_pages(path)
         elif path.suffix == ".json":
             [page] = read_pages(path)

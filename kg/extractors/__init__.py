@@ -39,6 +39,8 @@ class Context:
     infobox: Template | None
     names: NameReader
     warnings: list[str] = field(default_factory=list)
+    #: the page's prose (:class:`kg.wikitext.prose.Document`), read when an extractor first asks
+    document: object | None = None
 
     def warn(self, where: str, message: str) -> None:
         """Record that something at ``where`` (a parameter or section) could not be read."""
@@ -66,7 +68,7 @@ class Extractor(Protocol):
         """Read the article and return one instance of :attr:`produces`."""
 
 
-from kg.extractors import awards, cast, crew, film, links, soundtrack  # noqa: E402  (registry needs the modules)
+from kg.extractors import awards, cast, crew, film, links, prose, soundtrack  # noqa: E402  (registry needs the modules)
 
 EXTRACTORS: tuple[Extractor, ...] = (
     film.EXTRACTOR,
@@ -75,5 +77,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
     awards.EXTRACTOR,
     soundtrack.EXTRACTOR,
     links.EXTRACTOR,
+    prose.EXTRACTOR,
 )
 EXTRACTOR_NAMES: tuple[str, ...] = tuple(e.name for e in EXTRACTORS)

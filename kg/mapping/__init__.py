@@ -20,8 +20,9 @@ from kg.mapping.cast import map_cast
 from kg.mapping.crew import CREDIT_PROPERTIES, map_crew
 from kg.mapping.film import map_film_info
 from kg.mapping.links import map_external_ids
+from kg.mapping.prose import map_prose
 from kg.mapping.soundtrack import map_soundtrack
-from kg.model import Accolades, Cast, Crew, Extraction, ExternalIds, FilmInfo, Soundtrack
+from kg.model import Accolades, Cast, Crew, Extraction, ExternalIds, FilmInfo, Prose, Soundtrack
 
 #: part class → the function that adds its triples.
 MAPPERS: dict[type, Callable[[GraphBuilder, object], None]] = {
@@ -31,6 +32,7 @@ MAPPERS: dict[type, Callable[[GraphBuilder, object], None]] = {
     Accolades: map_accolades,
     Soundtrack: map_soundtrack,
     ExternalIds: map_external_ids,
+    Prose: map_prose,
 }
 
 

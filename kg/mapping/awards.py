@@ -31,10 +31,13 @@ def map_accolades(b: GraphBuilder, accolades: Accolades) -> None:
         map_nomination(b, nomination)
 
 
-def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
-    """One accolades row: the nomination, its award category, ceremony, nominees and result."""
+def map_nomination(b: GraphBuilder, nom: Nomination, node: URIRef | None = None) -> URIRef:
+    """One accolades row: the nomination, its award category, ceremony, nominees and result.
+
+    :param node: the nomination's node (default ``{film}#nomination/{position}``).
+    """
     g, film = b.g, b.film
-    node = b.node("nomination", nom.position)
+    node = node if node is not None else b.node("nomination", nom.position)
     g.add((node, RDF.type, KG.Nomination))
     g.add((node, KG.forWork, film))
     event_ref = nom.ceremony or nom.organisation
@@ -53,6 +56,7 @@ def map_nomination(b: GraphBuilder, nom: Nomination) -> None:
         g.add((node, KG.nominee, nominee))
         if nom.result == "won":
             g.add((nominee, SCHEMA.award, en(award_name)))
+    return node
 
 
 def names_an_event(ref: Ref | None, nom: Nomination) -> bool:

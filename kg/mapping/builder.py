@@ -160,6 +160,10 @@ class GraphBuilder:
             return
         self.g.add((node, OWL.sameAs, URIRef(wikidata_entity(entry.qid))))
 
+    def forget_link(self, node: URIRef) -> None:
+        """Let :meth:`same_as` decide ``node``'s link again (its triples were taken back)."""
+        self._linked.discard(node)
+
     def event(self, ref: Ref) -> URIRef:
         """An event the article names (a festival, a ceremony): a ``schema:Event`` named
         after its article when it links one ("[[Cannes Film Festival|Cannes]]" is the

@@ -86,8 +86,8 @@ def map_money(b: GraphBuilder, money: Money, key: str) -> URIRef:
     return node
 
 
-def map_based_on(b: GraphBuilder, based_on: BasedOn) -> None:
-    """The source work (``schema:Book``) and its authors."""
+def map_based_on(b: GraphBuilder, based_on: BasedOn) -> URIRef:
+    """The source work (``schema:Book``) and its authors; returns the work's node."""
     g = b.g
     work_ref = based_on.work
     if work_ref.is_global:
@@ -101,3 +101,4 @@ def map_based_on(b: GraphBuilder, based_on: BasedOn) -> None:
     g.add((b.film, SCHEMA.isBasedOn, work))
     for author in based_on.authors:
         g.add((work, SCHEMA.author, b.entity(author, SCHEMA.Person)))
+    return work

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import BinaryIO, Protocol
 
 from kg.model import Page
-from kg.sources import api_json, wikitext, xml_dump
+from kg.sources import api_json, plaintext, wikitext, xml_dump
 from kg.sources.input import HEAD_SIZE, Input, compression_of, decode_head, decompress_prefix, open_input
 
 __all__ = ["READERS", "Reader", "detect_format", "iter_pages", "read_pages"]
@@ -40,7 +40,7 @@ class Reader(Protocol):
 
 
 #: The readers, in the order they are tried; the last accepts anything.
-READERS: tuple[Reader, ...] = (api_json.READER, xml_dump.READER, wikitext.READER)
+READERS: tuple[Reader, ...] = (api_json.READER, xml_dump.READER, plaintext.READER, wikitext.READER)
 
 
 def reader_for(head: str) -> Reader:
@@ -55,12 +55,14 @@ def detect_format(data: bytes) -> str:
     character is ``{`` (followed by ``"`` or ``}``) or ``[`` (followed by ``{``,
     ``"``, ``]`` or a number) is JSON — so wikitext starting with ``{{`` or ``[[`` is
     not mistaken for it; content starting with an XML declaration, a doctype, or a
-    ``<mediawiki>`` / ``<page>`` element (optionally after XML comments) is XML;
-    everything else is wikitext. bzip2, gzip and xz data are recognised by their
+    ``<mediawiki>`` / ``<page>`` element (optionally after XML comments) is XML; text
+    without any wiki markup (headings as ``== Heading ==`` lines aside) is a plain-text
+    extract; everything else is wikitext. bzip2, gzip and xz data are recognised by their
     magic bytes and classified by what they decompress to.
 
     :param data: the start of the input (the first 64 KiB are plenty).
-    :returns: the reader's name: ``"api-json"``, ``"xml"`` or ``"wikitext"``.
+    :returns: the reader's name: ``"api-json"``, ``"xml"``, ``"plaintext"`` (text without
+        any wiki markup: a plain-text extract) or ``"wikitext"``.
     :raises: nothing.
     """
     kind = compression_of(data)

@@ -1,5 +1,6 @@
-"""MediaWiki API JSON: ``action=query&prop=revisions`` (legacy and ``formatversion=2``)
-and ``action=parse&prop=wikitext``.
+"""MediaWiki API JSON: ``action=query&prop=revisions`` (legacy and ``formatversion=2``),
+``action=parse&prop=wikitext``, and ``action=query&prop=extracts&explaintext`` (a plain-text
+extract, read by the prose extractor alone).
 
 In the legacy form ``query.pages`` is an object keyed by page id and the content sits
 under ``"*"``; with ``formatversion=2`` ``query.pages`` is a list and the content sits at
@@ -146,6 +147,9 @@ def _query_page(page: dict[str, Any], requested: dict[str, str], source: str, ti
     if not name:
         raise FormatError(source, "holds a page without a title")
     text, revision = _revision_content(page)
+    extract = page.get("extract")
+    if text is None and isinstance(extract, str):
+        return _extract_page(page, name, extract, source)
     if text is None:
         raise MissingPageError(
             source,
@@ -162,6 +166,34 @@ def _query_page(page: dict[str, Any], requested: dict[str, str], source: str, ti
         pageid=as_int(page.get("pageid")),
         ns=as_int(page.get("ns")) or 0,
         redirect=redirect_target(text),
+    )
+
+
+def _extract_page(page: dict[str, Any], name: str, extract: str, source: str) -> Page:
+    """A page of ``prop=extracts`` with ``explaintext``: its plain text (TextExtracts gives
+    no revision id; ``lastrevid`` from ``prop=info`` is the revision it was made from).
+
+    :raises MissingPageError: the extract is HTML (``explaintext`` not asked for) or empty.
+    """
+    from kg.sources.plaintext import is_plain_text
+
+    extract = extract.replace("\r\n", "\n")
+    if not extract.strip():
+        raise MissingPageError(source, f'page "{name}" has an empty extract')
+    if not is_plain_text(extract):
+        raise MissingPageError(
+            source,
+            f'page "{name}" has an HTML extract, which kg does not read; request the plain text with '
+            f"prop=extracts&explaintext, or the wikitext with {REVISIONS_HINT}",
+        )
+    return Page(
+        title=name,
+        text=extract,
+        source=source,
+        revid=as_int(page.get("lastrevid")) or None,
+        pageid=as_int(page.get("pageid")),
+        ns=as_int(page.get("ns")) or 0,
+        format="plaintext",
     )
 
 

@@ -1,0 +1,664 @@
+"""Prose: the facts the article's sentences state, each with the sentence it came from.
+
+Reads the sentences of :mod:`kg.wikitext.prose` — of a wikitext article or of a plain-text
+extract alike — outside the plot and the reference sections, and keeps a fact only when
+a sentence states it in one of the forms below, in the article's own voice (never inside
+a quotation), without a negation or a hedge ("was considered for the role", "would
+have", "originally", "did not"):
+
+- credits: "… film directed by X", "written and directed by X", "written by X, Y and Z",
+  "with music by X", "cinematography by X";
+- the work it is based on: "based on the 1990 novel *Work* by X", "… of the same name by X";
+- cast: "The film stars X as Ben, Y as Sera", "starring X, Y and Z", "X stars as Ben",
+  "… played by X", "X was cast as Ben";
+- releases: "had a limited release on October 27, 1995", "was released nationwide on …",
+  "opened nationwide on …", "premiered at the Cannes Film Festival on …";
+- money: "grossing $49.8 million" (worldwide or unqualified; never a region's or a weekend's,
+  never "over $…"), "on a budget of $3.6 million";
+- reception: Rotten Tomatoes' approval (with its review count) and average rating,
+  Metacritic's score (with its critic count);
+- awards: "X won the Academy Award for Best Actor", "Y was nominated for the Golden Globe
+  Award for Best Actress", "The film won the Palme d'Or".
+
+In wikitext a name that is a link is that page; in plain text a name is article-scoped,
+and a surname alone ("Cage") is the person the text named in full before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from kg.extractors import Context
+from kg.extractors.film import GENRE_WORDS
+from kg.extractors.names import _NAME_LIKE, name_problem, reads_as_group
+from kg.model import (
+    Amount,
+    BasedOn,
+    CastCredit,
+    Credit,
+    Genre,
+    Nomination,
+    Prose,
+    Rating,
+    Ref,
+    Release,
+    Sentence,
+)
+from kg.titles import spells_title, strip_disambiguator
+from kg.values import NATIONALITIES, country_title, parse_date, parse_money
+from kg.wikitext import Link, clean_text, get_param
+from kg.wikitext.prose import Document, plain_document, wikitext_document
+
+#: Sections whose sentences state no fact about the film as made: the story, and the lists.
+SKIP_SECTIONS = re.compile(
+    r"^(?:plot|plot summary|synopsis|story|storyline|summary|premise|see also|references|notes|footnotes|"
+    r"citations|sources|bibliography|further reading|external links)$",
+    re.I,
+)
+#: Words that make a clause a negation, a hypothesis, a plan or a report (nothing stated).
+HEDGE = re.compile(
+    r"\b(?:not|never|no longer|n't|cannot|would|could|might|may|should|if|unless|whether|considered|"
+    r"offered|turned down|declined|auditioned|originally|initially|wanted|rumou?red|reportedly|allegedly|"
+    r"supposedly|set to|to be|was to|were to|attached|replaced|instead|planned|hoped|expected|potential|"
+    r"proposed|almost|nearly|sought|approached|in talks|negotiat\w*|hypothetical\w*|claimed|denied|announced|"
+    r"projected|previously|formerly|once again)\b",
+    re.I,
+)
+
+_CAP_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|van|von|der|den|del|della|di|du|dos|la|le|ter|bin|ibn|al)"
+#: an unlinked person's name: two to five capitalised words ("John G. Avildsen",
+#: "Olivia de Havilland"); one word names someone only when the text named them in full before
+_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_CAP_WORD}){{1,4}}")
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]+")
+#: a character's name after "as": capitalised words, "the" or "of" between them ("Rocky Balboa",
+#: "Robin Hood", "Batman")
+_CHARACTER = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:(?:\s+(?:(?:of|the|de|von|van|der)\s+)?|/)[A-Z][\w'’.-]*){0,4}")
+_LIST_SEP = re.compile(r"\s*(?:,\s*and|,|and|&)\s+")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
+_MONEY = r"(?:US\s?|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|crore|lakh)\b)?"
+
+_CREDIT = re.compile(
+    r"\b(?P<what>written and directed|directed and written|co-written and directed|directed|written|co-written|"
+    r"(?:with )?music|music composed|score|score composed|cinematography)\s+by\s+",
+    re.I,
+)
+_CREDIT_ROLES = {
+    "written and directed": ("director", "screenwriter"), "directed and written": ("director", "screenwriter"),
+    "co-written and directed": ("director", "screenwriter"), "directed": ("director",), "written": ("screenwriter",),
+    "co-written": ("screenwriter",), "music": ("music",), "with music": ("music",), "music composed": ("music",),
+    "score": ("music",), "score composed": ("music",), "cinematography": ("cinematographer",),
+}  # fmt: skip
+#: a work a credit right after it belongs to ("the novel written by …", "a song composed by …")
+_OTHER_WORK = re.compile(
+    r"\b(?:novels?|novellas?|books?|plays?|series|episodes?|albums?|songs?|singles?|sequels?|prequels?|remakes?|"
+    r"stor(?:y|ies)|comics?|manga|memoirs?|operas?|games?|trailers?|videos?|poems?|articles?|shorts?|versions?)[,]?$",
+    re.I,
+)
+#: words that put another work between the film and a credit ("It was followed by 1939's
+#: Daughters Courageous, also directed by …", "a remake of … directed by …")
+_ANOTHER_FILM = re.compile(
+    r"\b(?:followed by|preceded by|sequels?|prequels?|remake|remade|influenced|inspired|version|adaptation|"
+    r"spin-?off|films|movies|series|episodes?|season|short film|novelization|novelisation|which|who|whose)\b|"
+    r"\(\d{4}\)|\b\d{4}['’]s\b",
+    re.I,
+)
+_BASED = re.compile(
+    r"\bbased on (?:the |a |an |his |her |their )?(?:(?P<year>\d{4}) )?(?P<pre>(?:[\w'’-]+ ){0,3}?)"
+    r"(?P<kind>novel|novella|book|play|stage play|short story|story|memoir|comic book|comic|graphic novel|"
+    r"musical|manga|biography|autobiography|poem|opera|article)\b(?P<rest>[^;]*)"
+)
+_STARS = re.compile(r"\b(?:(?:also |and )?(?:stars|starred|co-stars|co-starred)|starring)\s+(?!as\b)")
+_STARS_AS = re.compile(r"\b(?:stars|starred|co-stars|co-starred)\s+as\s+")
+_PLAYED_BY = re.compile(r"\b(?:played|portrayed)\s+by\s+")
+_CAST_AS = re.compile(r"\bwas\s+cast\s+(?:as|in the role of)\s+")
+_RELEASE = re.compile(
+    rf"\b(?:(?:had|received|was given|got) (?:a |an )?)?(?P<kind>limited|wide|nationwide|general)\s+"
+    rf"(?:theatrical\s+)?release\s+(?:in (?P<place>(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*) )?(?:on|in) (?P<date>{_DATE})"
+    rf"|\b(?:was|were) (?:theatrically )?released (?P<kind2>nationwide|theatrically|worldwide|wide)?\s*"
+    rf"(?:in (?P<place2>(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*) )?(?:on|in) (?P<date2>{_DATE})"
+    rf"|\bopened (?P<kind3>nationwide|wide|in limited release)\s+(?:on|in) (?P<date3>{_DATE})"
+    rf"|\bpremiered (?:at|in) the (?P<festival>(?:\d{{4}} |\d+(?:st|nd|rd|th) )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* Film Festival) on (?P<date4>{_DATE})"
+)
+_RELEASE_OTHER = re.compile(
+    r"\b(?:DVD|VHS|Blu-ray|LaserDisc|home video|home media|video|soundtrack|album|single|song|trailer|"
+    r"re-?released|re-?release|remaster\w*|restor\w+|television|TV|streaming|Netflix|book|novel|game|sequel|"
+    r"version|cut|edition|series|episode)\b",
+    re.I,
+)
+_KINDS = {"limited": "Limited", "wide": "Wide", "nationwide": "Wide", "general": "Wide", "in limited release": "Limited"}
+_GROSS = re.compile(rf"\b(?:grossed|grossing|earned|earning|took in|taking in)\s+(?P<money>{_MONEY})(?P<rest>[^.;]*)")
+_BUDGET = re.compile(rf"\b(?:on|with|against|had) (?:a|its) (?:production )?budget of (?P<money>{_MONEY})")
+_WORLDWIDE = re.compile(r"^\s*(?:worldwide|globally|at the (?:worldwide|global|international) box office|in total)?(?:[\s,]|$)")
+_MONEY_OTHER = re.compile(
+    r"\b(?:franchise|series|sequel|trilogy|soundtrack|album|DVD|video|rentals?|weekend|opening|day|overseas|"
+    r"international(?:ly)?|domestic(?:ally)?|outside|territories|countries|markets?|profit)\b|\bin (?:the )?[A-Z]",
+    re.I,
+)
+_APPROVAL = re.compile(r"(?:approval rating|rating|score|approval) of (?P<a>\d{1,3})%|(?P<b>\d{1,3})% (?:approval )?(?:rating|score)|(?P<c>\d{1,3})% of (?:the )?(?:[\d,]+ )?(?:critics|reviews)")
+_AVERAGE = re.compile(r"average (?:rating|score) (?:of )?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?:/| out of )10\b")
+_REVIEWS = re.compile(r"\b(?:based on|from) (?P<n>\d[\d,]*) (?:critics'? |critic |critical |professional )?(?:reviews|critics)\b|\b(?P<m>\d[\d,]*) (?:critics'? )?reviews\b")
+_METASCORE = re.compile(r"(?:score|average|rating|metascore) of (?P<v>\d{1,3})(?: out of 100|/100)?\b|\b(?P<w>\d{1,3}) out of 100\b")
+_CLAUSES = re.compile(r",?\s+while\s+|;\s+|,\s+whereas\s+|,\s+and\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:won|received|was|were|earned)\b)")
+_WON = re.compile(r"\s+(?:also\s+)?(?:won|received|was awarded|were awarded|earned|took home|picked up)\s+(?:the\s+|an?\s+)?(?!\w+ nominations?\b)(?!nominations?\b)(?!a nomination\b)")
+_NOMINATED = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?nominated\s+for\s+(?:the\s+|an?\s+)?|\s+(?:also\s+)?(?:received|earned)\s+(?:a\s+)?nominations?\s+for\s+(?:the\s+)?")
+_AWARD = re.compile(
+    r"(?:[A-Z0-9][\w'’.-]*\s+)*?(?:Academy Award|Oscar|Award|Prize|Palme d'Or|Golden (?:Lion|Bear|Globe))s?\b"
+    r"(?:\s+for\s+(?:Best|Outstanding|Most|Worst)\b[^,;]*?)?"
+)
+_AWARD_TAIL = re.compile(r"\s+(?:for (?:his|her|their|its|the) \w.*|at (?:the )?[A-Z\d].*|in \d{4}.*|that year.*|\(\d{4}\).*)$")
+#: "won four awards", "numerous awards for best score including …": a count, or a list of examples
+_GENERIC_AWARDS = re.compile(r"(?:\w+\s+){0,3}?(?:awards|nominations|prizes|honou?rs|accolades|Oscars|Academy Awards)\b|.*\bincluding\b", re.I)
+#: "… for Best Cinematography for Karl Freund": the person it went to, after the category
+_FOR_PERSON = re.compile(r"\bfor\s+(?:Best|Outstanding|Most|Worst)\b.*?(?P<for>\s+for\s+)(?P<who>(?!Best\b|Outstanding\b|Most\b|Worst\b)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$")
+_CEREMONY_TAIL = re.compile(r"\s+at the (?P<ceremony>\d+(?:st|nd|rd|th) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* Awards)\b")
+#: what a piece that names no award must hold for its skipping to be worth a warning
+_AWARDISH = re.compile(r"\b(?:Awards?|Prize|Oscars?|Best|Outstanding|Worst)\b")
+#: the subject of a definition sentence: "Lupin the Third: The Castle of Cagliostro is a …"
+_DEFINITION = re.compile(r"[^,;]{1,200}?\s+(?=(?:is|was)\s+(?:an?|the)\s)")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+class ProseExtractor:
+    name = "prose"
+    produces = Prose
+
+    def extract(self, ctx: Context) -> Prose:
+        doc = document(ctx)
+        reader = _Reader(ctx, doc)
+        for sentence in doc.sentences:
+            if SKIP_SECTIONS.match(sentence.section):
+                continue
+            reader.read(sentence)
+        return reader.part()
+
+
+def document(ctx: Context) -> Document:
+    """The page's prose (read once per page)."""
+    if ctx.document is None:
+        keep = tuple(_film_names(ctx))
+        ctx.document = plain_document(ctx.page.text, keep) if ctx.page.format == "plaintext" else wikitext_document(ctx.code, keep)
+    return ctx.document
+
+
+def _film_names(ctx: Context) -> list[str]:
+    """The names the article calls the film by: the infobox's, and the title's."""
+    shown = clean_text(get_param(ctx.infobox, "name")) if ctx.infobox is not None else ""
+    return list(dict.fromkeys(n for n in (shown, strip_disambiguator(ctx.page.title)) if n))
+
+
+class _Reader:
+    """Reads one page's sentences in order, remembering whom they named."""
+
+    def __init__(self, ctx: Context, doc: Document) -> None:
+        self.ctx = ctx
+        self.doc = doc
+        self.plain = ctx.page.format == "plaintext"
+        self.film_names = _film_names(ctx)
+        names = "|".join(re.escape(n) for n in sorted(self.film_names, key=len, reverse=True))
+        # the sentence's subject is the film: "Rocky (1976) is …", "It was …", "The film,
+        # produced by X, was …", "Directed by X, it is …" (up to two leading phrases)
+        self.subject = re.compile(
+            rf"(?:[^,;]{{0,100}},\s+){{0,2}}(?:{names}|It|it|The film|the film|The movie|the movie|This film|this film)"
+            r"(?:\s*\([^()]*\))?(?:,[^,;]{0,120},)?\s+(?=(?:also\s+|later\s+|then\s+)?(?:is|was|were|has|had|received|got|"
+            r"grossed|grossing|earned|took|premiered|opened|stars|starred|co-stars|co-starred|holds|held|won|became|"
+            r"features|featured|made|went)\b)"
+        )
+        self.first = None  # the lead's first sentence (masked), once read
+        self.credits: list[Credit] = []
+        self.cast: list[CastCredit] = []
+        self.based_on: list[BasedOn] = []
+        self.releases: list[Release] = []
+        self.amounts: list[Amount] = []
+        self.ratings: list[Rating] = []
+        self.nominations: list[Nomination] = []
+        self.genres: list[Genre] = []
+        self.used: dict[int, Sentence] = {}
+        #: surname → the person the text named in full (plain text)
+        self.surnames: dict[str, Ref | None] = {}
+
+    def part(self) -> Prose:
+        return Prose(
+            abstract=self.doc.abstract,
+            sentences=tuple(self.used[k] for k in sorted(self.used)),
+            credits=tuple(self.credits), cast=tuple(self.cast), based_on=tuple(self.based_on),
+            releases=tuple(self.releases), amounts=tuple(self.amounts), ratings=tuple(self.ratings),
+            nominations=tuple(self.nominations), genres=tuple(self.genres),
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ names
+
+    def name_at(self, s: Sentence, text: str, pos: int) -> tuple[Ref | None, int]:
+        """The person named at ``pos`` of the sentence (a link, or capitalised words), and
+        where the name ends; ``(None, pos)`` when no name starts there."""
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        for span in s.links:
+            if span.start == pos:
+                shown = s.text[span.start : span.end]
+                if not _reads_as_linked_name(shown, span.title):
+                    return None, pos  # "[[Amnesia|amnesiac]]", "[[Yellowface|Western actors made to look Asian]]"
+                return self.ctx.names.ref_for_link(Link(span.title, span.section, shown)), span.end
+        m = _NAME.match(text, pos)
+        if m:
+            name = m.group().rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group()) else m.group()
+            name = re.sub(r"['’]s$", "", name)
+            end = pos + len(name)
+            if self.plain:
+                ref = Ref(name)
+            else:
+                ref = self.ctx.names.resolve(name, check="person", context=s.text)
+            if ref is not None:
+                last = name.split()[-1]
+                if self.surnames.get(last, ref) != ref:
+                    self.surnames[last] = None  # two people of that surname: neither
+                elif last not in self.surnames:
+                    self.surnames[last] = ref
+            return ref, end
+        m = _ONE_WORD.match(text, pos)
+        if m:
+            word = m.group()
+            if not self.plain:
+                ref = self.ctx.names.resolve(word)
+                if ref is not None and ref.title is not None:
+                    return ref, m.end()
+            ref = self.surnames.get(word)
+            if ref is not None:
+                return ref, m.end()
+        return None, pos
+
+    def names_at(self, s: Sentence, text: str, pos: int) -> tuple[list[Ref], int]:
+        """The people named from ``pos``: "X", "X and Y", "X, Y, and Z"."""
+        out: list[Ref] = []
+        end = pos
+        while True:
+            ref, after = self.name_at(s, text, pos)
+            if ref is None:
+                break
+            out.append(ref)
+            end = after
+            sep = _LIST_SEP.match(text, after)
+            if not sep:
+                break
+            pos = sep.end()
+        return out, end
+
+    def about_film(self, text: str, pos: int) -> bool:
+        """Whether the phrase at ``pos`` is said of the film: the sentence's subject is the
+        film, and no other work, nor a relative clause, comes between the two."""
+        m = self.subject.match(text)
+        if m is None and self.first is not None and text == self.first:
+            m = _DEFINITION.match(text)  # the lead's first sentence is about the article's subject
+        return m is not None and m.end() <= pos and not _ANOTHER_FILM.search(text[m.end() : pos])
+
+    def is_film(self, phrase: str) -> bool:
+        phrase = phrase.strip()
+        return phrase in self.film_names or bool(re.fullmatch(r"(?:The|This) (?:film|movie)|It", phrase))
+
+    def use(self, s: Sentence) -> str:
+        self.used[s.index] = s
+        return f"sentence:{s.index}"
+
+    # ------------------------------------------------------------------ sentences
+
+    def read(self, s: Sentence) -> None:
+        text = _QUOTED.sub(lambda m: '"' + "_" * (len(m.group()) - 2) + '"', s.text)
+        if s.index == 1 and not s.section:
+            self.first = text
+        if s.index == 1 or (not s.section and s.paragraph == 1):
+            self.read_lead(s, text)
+        self.read_credits(s, text)
+        self.read_based_on(s, text)
+        self.read_cast(s, text)
+        self.read_releases(s, text)
+        self.read_money(s, text)
+        self.read_ratings(s, text)
+        self.read_awards(s, text)
+
+    def clause_of(self, text: str, pos: int) -> str:
+        """The clause around ``pos``: from the last ", " / "; " / " while " before it to the
+        next after it."""
+        start = max(text.rfind("; ", 0, pos), text.rfind(", while ", 0, pos), text.rfind(" but ", 0, pos))
+        ends = [i for i in (text.find("; ", pos), text.find(", while ", pos), text.find(" but ", pos)) if i >= 0]
+        return text[start + 1 if start >= 0 else 0 : min(ends) if ends else len(text)]
+
+    def hedged(self, text: str, pos: int) -> bool:
+        return bool(HEDGE.search(self.clause_of(text, pos)))
+
+    def read_lead(self, s: Sentence, text: str) -> None:
+        """The genres of the first sentence ("… is a 1995 American drama film"), in plain text
+        (in wikitext the film extractor reads them from the links)."""
+        if not self.plain or s.index != 1:
+            return
+        m = re.search(r"\b(?:is|was)\s+(?:a|an)\s+(.*?)\b(?:film|movie|picture)s?\b", text)
+        if not m:
+            return
+        words = re.sub(r"\b\d{4}\b|\b\d+-chapter\b", " ", m.group(1)).lower().split()
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                phrase = " ".join(words[i : i + n])
+                if n <= len(words) - i and phrase in GENRE_WORDS and phrase not in NATIONALITIES:
+                    found.append(phrase)
+                    i += n
+                    break
+            else:
+                i += 1
+        for genre in dict.fromkeys(found):
+            self.genres.append(Genre(genre, self.use(s)))
+
+    def read_credits(self, s: Sentence, text: str) -> None:
+        for m in _CREDIT.finditer(text):
+            if not self.about_film(text, m.start()) or _OTHER_WORK.search(" ".join(text[: m.start()].split()[-2:])):
+                if not (m.start() == 0 and self.about_film(text, len(text))):  # "Directed by X, it is …"
+                    continue
+            if self.hedged(text, m.start()):
+                continue
+            refs, _ = self.names_at(s, text, m.end())
+            roles = _CREDIT_ROLES[m.group("what").lower()]
+            for ref in refs:
+                if "music" in roles and reads_as_group(ref):
+                    continue  # a band's credit is read from the infobox, where its kind is settled
+                for role in roles:
+                    self.credits.append(Credit(role, ref, self.use(s)))
+        m = re.search(r"\bwritten by and starring\s+", text)
+        if m and self.about_film(text, m.start()) and not self.hedged(text, m.start()):
+            refs, _ = self.names_at(s, text, m.end())
+            for ref in refs:
+                self.credits.append(Credit("screenwriter", ref, self.use(s)))
+                self.add_cast(ref, None, s)
+
+    def read_based_on(self, s: Sentence, text: str) -> None:
+        for m in _BASED.finditer(text):
+            if self.hedged(text, m.start()) or not self.about_film(text, m.start()):
+                continue
+            rest = m.group("rest")
+            by = re.match(r"((?:\s+of the same name|\s+[A-Z][^,;()]*?)?)\s+(?:written\s+)?by\s+", rest)
+            middle = by.group(1).strip() if by else ""
+            if by:
+                authors, _ = self.names_at(s, text, m.start("rest") + by.end())
+            else:  # "the 1941 James Hilton novel of the same name": the author before the kind
+                pre = m.group("pre").strip()
+                named = _NAME.fullmatch(pre) if pre else None
+                authors = [Ref(pre) if self.plain else self.ctx.names.resolve(pre, check="person") or Ref(pre)] if named else []
+                same = re.match(r"\s+of the same name\b", rest)
+                middle = "of the same name" if same else ""
+                if not same:
+                    continue
+            if not authors:
+                continue
+            work = None
+            offset = m.start("rest") + (len(rest) - len(rest.lstrip()))
+            if middle == "of the same name" or middle.startswith("of the same name"):
+                span = s.link_at(offset, offset + len("of the same name"))
+                if span is not None:
+                    work = self.ctx.names.ref_for_link(Link(span.title, span.section, self.film_names[0]))
+                else:
+                    work = Ref(self.film_names[0])
+            elif middle:
+                span = next((sp for sp in s.links if sp.start == offset), None)
+                if span is not None and s.text[span.start : span.end] == middle:
+                    work = self.ctx.names.ref_for_link(Link(span.title, span.section, middle))
+                elif re.fullmatch(r"[A-Z][\w'’:,.!?-]*(?:\s+[\w'’:,.!?-]+){0,8}", middle) and not middle.endswith(","):
+                    work = Ref(middle) if self.plain else self.ctx.names.linked(middle)
+            if work is None:
+                continue  # "based on the 1990 novel by X": the work has no name here
+            self.based_on.append(BasedOn(work, tuple(authors), self.use(s)))
+
+    def character_at(self, text: str, pos: int) -> tuple[str | None, int]:
+        """A character's name at ``pos`` ("Rocky Balboa", "the Joker", "Bruce Wayne/Batman"),
+        and where it ends; none for a description ("a reporter", "Adrian's brother")."""
+        m = _CHARACTER.match(text, pos)
+        if not m:
+            return None, pos
+        name = m.group().rstrip(".")
+        end = pos + len(name)
+        if re.match(r"['’]s?\b|['’](?=\s)", text[end:]) or name.endswith(("'s", "’s", "'", "’")):
+            return None, pos  # a possessive: a description of someone
+        return name, end
+
+    def add_cast(self, actor: Ref, character: str | None, s: Sentence) -> None:
+        if any(c.actor == actor and c.character == character for c in self.cast):
+            return
+        self.cast.append(CastCredit(position=len(self.cast) + 1, actor=actor, character=character, source=self.use(s)))
+
+    def read_cast(self, s: Sentence, text: str) -> None:
+        for m in _STARS.finditer(text):
+            if not self.about_film(text, m.start()) or self.hedged(text, m.start()):
+                continue
+            pos = m.end()
+            while True:
+                actor, after = self.name_at(s, text, pos)
+                if actor is None:
+                    break
+                character = None
+                as_ = re.match(r"\s+as\s+", text[after:])
+                if as_:
+                    character, end = self.character_at(text, after + as_.end())
+                    if character is None:
+                        self.add_cast(actor, None, s)
+                        break  # "X as a reporter, …": where the description ends is unclear
+                    after = end
+                self.add_cast(actor, character, s)
+                sep = _LIST_SEP.match(text, after)
+                if not sep:
+                    break
+                pos = sep.end()
+        for m in _STARS_AS.finditer(text):
+            before = text[: m.start()]
+            actors, end = self.names_at(s, text, 0) if before.strip() else ([], 0)
+            if len(actors) != 1 or text[end : m.start()].strip() not in ("", "also"):
+                continue
+            if self.hedged(text, m.start()):
+                continue
+            self.add_cast(actors[0], self.character_at(text, m.end())[0], s)
+        for m in list(_PLAYED_BY.finditer(text)) + list(_CAST_AS.finditer(text)):
+            if self.hedged(text, m.start()) or _ANOTHER_FILM.search(self.clause_of(text, m.start())):
+                continue
+            if m.re is _PLAYED_BY:
+                actor, _ = self.name_at(s, text, m.end())
+                if actor is not None:
+                    self.add_cast(actor, None, s)
+            else:
+                actors, end = self.names_at(s, text, 0)
+                if len(actors) == 1 and text[end : m.start()].strip() == "":
+                    self.add_cast(actors[0], self.character_at(text, m.end())[0], s)
+
+    def read_releases(self, s: Sentence, text: str) -> None:
+        if re.match(r"(?:home media|soundtrack|music|home video)$", s.section, re.I):
+            return
+        for m in _RELEASE.finditer(text):
+            clause = self.clause_of(text, m.start())
+            if _RELEASE_OTHER.search(clause) or self.hedged(text, m.start()):
+                continue
+            if not self.about_film(text, m.start()) and not re.match(r"After (?:a |its )?(?:limited|wide) release\b", text[m.start() - 6 : m.start() + 30].strip().capitalize()):
+                if not (m.start() <= 6 and self.about_film(text, len(text))):
+                    continue
+            kind_word = m.group("kind") or m.group("kind2") or m.group("kind3")
+            date = parse_date(m.group("date") or m.group("date2") or m.group("date3") or m.group("date4"))
+            if date is None:
+                continue
+            place = m.group("place") or m.group("place2")
+            country = None
+            if place:
+                title = country_title(re.sub(r"^the ", "", place))
+                if title is None:
+                    continue  # a city or a region: not read from prose
+                country = Ref(place.removeprefix("the ").removeprefix("The "), title)
+            festival = None
+            if m.group("festival"):
+                name = m.group("festival")
+                span = s.link_at(m.start("festival"), m.end("festival"))
+                festival = self.ctx.names.ref_for_link(Link(span.title, span.section, name)) if span else Ref(name)
+            kind = _KINDS.get((kind_word or "").lower())
+            if festival is not None:
+                kind = "Premiere"
+            self.releases.append(Release(date=date, kind=kind, source=self.use(s), country=country, festival=festival))
+
+    def read_money(self, s: Sentence, text: str) -> None:
+        for m in _GROSS.finditer(text):
+            clause = self.clause_of(text, m.start())
+            if self.hedged(text, m.start()) or _MONEY_OTHER.search(clause) or not self.about_film(text, m.start()):
+                continue
+            before = text[max(0, m.start() - 12) : m.start()]
+            if re.search(r"\b(?:over|more than|about|approximately|around|nearly|almost|under|less than|an estimated|estimated|some)\s*$", before):
+                continue
+            if not _WORLDWIDE.match(m.group("rest")) or re.match(r"\s*(?:in|at|from|during|domestically|overseas|internationally)\b", m.group("rest")):
+                continue
+            money = parse_money(m.group("money"))
+            if money is not None and money.value is not None:
+                self.amounts.append(Amount("gross", money, self.use(s)))
+        for m in _BUDGET.finditer(text):
+            if self.hedged(text, m.start()) or re.search(r"\b(?:estimated|approximately|about|around|over|under)\s*$", text[: m.start("money")]):
+                continue
+            if not self.about_film(text, m.start()) and not re.match(rf"(?:Production of|Filming of|Shooting of) (?:{'|'.join(map(re.escape, self.film_names))})\b", text):
+                continue
+            money = parse_money(m.group("money"))
+            if money is not None and money.value is not None:
+                self.amounts.append(Amount("budget", money, self.use(s)))
+
+    def read_ratings(self, s: Sentence, text: str) -> None:
+        if re.search(r"\b(?:version|cut|edition|remake|sequel|re-?release|series|season|episode|soundtrack)\b", text, re.I):
+            return  # a score of something else than the film as released
+        reviews_m = _REVIEWS.search(text)
+        reviews = _int(reviews_m.group("n") or reviews_m.group("m")) if reviews_m else None
+        if "Rotten Tomatoes" in text:
+            aggregator = self.aggregator(s, "Rotten Tomatoes")
+            m = _APPROVAL.search(text)
+            if m:
+                value = int(m.group("a") or m.group("b") or m.group("c"))
+                if value <= 100:
+                    self.ratings.append(Rating(aggregator, "approval", Decimal(value), 100, reviews, self.use(s)))
+            m = _AVERAGE.search(text)
+            if m:
+                value = _decimal(m.group("v"))
+                if value is not None and value <= 10:
+                    self.ratings.append(Rating(aggregator, "average", value, 10, reviews, self.use(s)))
+        if "Metacritic" in text:
+            m = _METASCORE.search(text)
+            if m:
+                value = int(m.group("v") or m.group("w"))
+                if value <= 100:
+                    self.ratings.append(Rating(self.aggregator(s, "Metacritic"), "metascore", Decimal(value), 100, reviews, self.use(s)))
+
+    def aggregator(self, s: Sentence, name: str) -> Ref:
+        at = s.text.find(name)
+        span = s.link_at(at, at + len(name))
+        if span is not None:
+            return self.ctx.names.ref_for_link(Link(span.title, span.section, name))
+        return Ref(name) if self.plain else self.ctx.names.linked(name)
+
+    def read_awards(self, s: Sentence, text: str) -> None:
+        for clause_start, clause in _clauses(text):
+            for verb, result in ((_WON, "won"), (_NOMINATED, "nominated")):
+                m = verb.search(clause)
+                if not m:
+                    continue
+                subject = clause[: m.start()].strip()
+                if HEDGE.search(clause):
+                    break
+                if self.is_film(subject):
+                    nominees: list[Ref] = []
+                else:
+                    nominees, end = self.names_at(s, text, clause_start)
+                    if not nominees or text[end : clause_start + m.start()].strip():
+                        break
+                if nominees == [] and not self.about_film(clause, m.start() + 1):
+                    break
+                if _GENERIC_AWARDS.match(clause, m.end()):
+                    break  # a count or a list of examples: which award is which is not stated
+                ceremony_m = _CEREMONY_TAIL.search(clause, m.end())
+                ceremony = None
+                if ceremony_m:
+                    at = clause_start + ceremony_m.start("ceremony")
+                    span = s.link_at(at, clause_start + ceremony_m.end("ceremony"))
+                    name = ceremony_m.group("ceremony")
+                    ceremony = self.ctx.names.ref_for_link(Link(span.title, span.section, name)) if span else (
+                        Ref(name) if self.plain else self.ctx.names.linked(name))
+                for start, end in _award_pieces(clause, m.end()):
+                    year = re.match(r"(?:18|19|20)\d\d\s+", clause[start:end])
+                    date = parse_date(year.group().strip()) if year else None
+                    start += year.end() if year else 0
+                    who = _FOR_PERSON.search(clause[start:end])
+                    winners = nominees
+                    if who is not None:
+                        person, _ = self.names_at(s, text, clause_start + start + who.start("who"))
+                        if not nominees and len(person) == 1:
+                            winners = person
+                        end = start + who.start("for")
+                    award = self.award_ref(s, text, clause_start + start, clause_start + end)
+                    if award is None:
+                        if _AWARDISH.search(clause[start:end]):
+                            self.ctx.warn(f"prose: sentence {s.index}", f'"{clause[start:end]}" names no award this kg can tell (no awarding body, or a count); skipped in "{s.text}"')
+                        continue
+                    self.nominations.append(Nomination(
+                        position=len(self.nominations) + 1, organisation=None, category=award,
+                        nominees=tuple(winners), result=result, ceremony=ceremony, date=date, source=self.use(s),
+                    ))  # fmt: skip
+                break
+
+    def award_ref(self, s: Sentence, text: str, start: int, end: int) -> Ref | None:
+        piece = text[start:end]
+        span = s.link_at(start, end)
+        if span is not None and (_AWARD.fullmatch(piece) or (_AWARD.search(span.title) and span.section is None)):
+            # "[[Academy Award for Best Director|Best Director]]": the link names the award
+            return self.ctx.names.ref_for_link(Link(span.title, span.section, piece))
+        if not _AWARD.fullmatch(piece) or not re.search(r"Award|Prize|Oscar|Palme|Golden", piece):
+            return None
+        if re.fullmatch(r"(?:an?|the)?\s*(?:Award|Awards|Prize)", piece):
+            return None
+        if " for " not in piece and len(re.findall(r"\b[A-Z][\w'’.&-]*", piece.split(" Award")[0])) < 2:
+            return None  # "the Critics' Award": whose, the sentence does not say
+        return Ref(piece) if self.plain else self.ctx.names.linked(piece)
+
+
+def _reads_as_linked_name(shown: str, title: str) -> bool:
+    """Whether a link's text in a sentence names the person it links: the page's name
+    ("[[Tabu (actress)|Tabu]]"), a word of it ("[[Nicolas Cage|Cage]]"), or two to five
+    capitalised words that read as a name."""
+    page = strip_disambiguator(title)
+    if shown == page or spells_title(shown, title) or (" " not in shown and shown in page.split()):
+        return True
+    return bool(_NAME_LIKE.fullmatch(shown)) and len(shown.split()) <= 5 and name_problem(shown) is None
+
+
+def _clauses(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for m in _CLAUSES.finditer(text):
+        yield pos, text[pos : m.start()]
+        pos = m.end()
+    yield pos, text[pos:].rstrip(".")
+
+
+def _award_pieces(clause: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) in the clause of each award named from ``start``: "the A and the B",
+    "A, B and C" (each piece then checked to be an award's name)."""
+    rest = clause[start:]
+    tail = _AWARD_TAIL.search(rest)
+    if tail:
+        rest = rest[: tail.start()]
+    out = []
+    pos = 0
+    for m in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?(?=[A-Z0-9])", rest):
+        out.append((start + pos, start + m.start()))
+        pos = m.end()
+    out.append((start + pos, start + len(rest.rstrip(" .,"))))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _int(text: str | None) -> int | None:
+    return int(text.replace(",", "")) if text else None
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+EXTRACTOR = ProseExtractor()
