@@ -17,7 +17,7 @@ from rdflib import OWL, RDF
 
 from kg.iri import Minter
 from kg.link import DISAMBIGUATION, MISSING, NO_ITEM
-from kg.model import Accolades, Crew, Soundtrack
+from kg.model import Accolades, Crew, Prose, Soundtrack
 from kg.pipeline import Options, run
 from kg.result import PageResult
 from kg.vocab import KG, SCHEMA
@@ -38,6 +38,9 @@ class Row:
     nominations: int = 0
     listing_titles: int = 0
     tracks: int = 0
+    #: facts read from sentences, and the sentences they came from
+    prose_facts: int = 0
+    sentences: int = 0
     warnings: int = 0
     rejected: int = 0
     #: nodes with owl:sameAs a Wikidata item (None: no linker ran), of the nodes made from a linked title
@@ -251,6 +254,10 @@ def row_for(result: PageResult) -> Row:
     row.listing_titles = count_listing_titles(page.text)
     soundtrack = extraction.part(Soundtrack)
     row.tracks = sum(len(a.tracks) for a in soundtrack.albums) if soundtrack is not None else 0
+    prose = extraction.part(Prose)
+    if prose is not None:
+        row.prose_facts = sum(len(getattr(prose, name)) for name in PROSE_FACTS)
+        row.sentences = len(prose.sentences)
     row.warnings = len(result.warnings)
     row.rejected = extraction.rejected_names
     row.linkable = len({s for s, o in graph.subject_objects(SCHEMA.sameAs) if str(o).startswith("https://en.wikipedia.org/wiki/")})
@@ -264,9 +271,12 @@ def row_for(result: PageResult) -> Row:
     return row
 
 
+#: the fields of the prose part that hold facts (each read from a sentence)
+PROSE_FACTS = ("credits", "cast", "based_on", "releases", "amounts", "ratings", "nominations", "genres")
+
 COLUMNS = (
     ("article", 38), ("triples", 7), ("people", 6), ("orgs", 4), ("cast", 4), ("crew", 4),
-    ("noms/rows", 9), ("tracks/titles", 13), ("linked", 7), ("warn", 4), ("rejected", 8), ("conforms", 8),
+    ("noms/rows", 9), ("tracks/titles", 13), ("prose", 6), ("linked", 7), ("warn", 4), ("rejected", 8), ("conforms", 8),
 )
 
 
@@ -278,7 +288,7 @@ def format_row(row: Row) -> str:
     conforms = "-" if row.conforms is None else ("yes" if row.conforms else f"NO ({row.violations})")
     cells = [
         row.title[:38], str(row.triples), str(row.people), str(row.organisations), str(row.cast), str(row.crew),
-        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}",
+        f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}", f"{row.prose_facts}/{row.sentences}",
         f"{'-' if row.linked is None else row.linked}/{row.linkable}", str(row.warnings), str(row.rejected), conforms,
     ]
     flag = "" if row.complete else "  <- gap"
@@ -296,7 +306,8 @@ def format_totals(totals: Totals) -> str:
         f"{totals.articles} articles exported ({conforming} conform), {totals.refused} refused; "
         f"{totals.sum('triples')} triples, {totals.sum('people')} people, {totals.sum('cast')} cast roles, "
         f"{totals.sum('crew')} crew credits, {totals.sum('nominations')}/{totals.sum('table_rows')} nominations/table rows, "
-        f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, {totals.sum('warnings')} warnings, "
+        f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, "
+        f"{totals.sum('prose_facts')} facts from {totals.sum('sentences')} sentences, {totals.sum('warnings')} warnings, "
         f"{totals.sum('rejected')} names rejected" + _link_totals(totals, ok)
     )
 
