@@ -157,6 +157,8 @@ _FOR_PERSON = re.compile(r"\bfor\s+(?:Best|Outstanding|Most|Worst)\b.*?(?P<for>\
 _CEREMONY_TAIL = re.compile(r"\s+at the (?P<ceremony>\d+(?:st|nd|rd|th) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* Awards)\b")
 #: what a piece that names no award must hold for its skipping to be worth a warning
 _AWARDISH = re.compile(r"\b(?:Awards?|Prize|Oscars?|Best|Outstanding|Worst)\b")
+_CURRENCY = re.compile(r"[$£€¥₹]")
+_AWARD_WORD = re.compile(r"Award|Prize|Oscar|Palme|Golden|nominat")
 #: the subject of a definition sentence: "Lupin the Third: The Castle of Cagliostro is a …"
 _DEFINITION = re.compile(r"[^,;]{1,200}?\s+(?=(?:is|was)\s+(?:an?|the)\s)")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -310,13 +312,21 @@ class _Reader:
             self.first = text
         if s.index == 1 or (not s.section and s.paragraph == 1):
             self.read_lead(s, text)
-        self.read_credits(s, text)
-        self.read_based_on(s, text)
-        self.read_cast(s, text)
-        self.read_releases(s, text)
-        self.read_money(s, text)
-        self.read_ratings(s, text)
-        self.read_awards(s, text)
+        # each kind of sentence is looked for only where its words are (most sentences have none)
+        if " by " in text or "By " in text:
+            self.read_credits(s, text)
+        if "based on" in text:
+            self.read_based_on(s, text)
+        if "star" in text or " by " in text or "cast as" in text or "cast in" in text:
+            self.read_cast(s, text)
+        if "release" in text or "premiered" in text or "opened" in text:
+            self.read_releases(s, text)
+        if _CURRENCY.search(text):
+            self.read_money(s, text)
+        if "Rotten Tomatoes" in text or "Metacritic" in text:
+            self.read_ratings(s, text)
+        if _AWARD_WORD.search(text):
+            self.read_awards(s, text)
 
     def clause_of(self, text: str, pos: int) -> str:
         """The clause around ``pos``: from the last ", " / "; " / " while " before it to the

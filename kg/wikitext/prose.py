@@ -29,7 +29,7 @@ from mwparserfromhell.wikicode import Wikicode
 from kg.model import LinkSpan, Sentence
 from kg.wikitext.links import parse_link
 from kg.wikitext.templates import template_name
-from kg.wikitext.text import _STRAY_MARKUP, _STRAY_TAG, BOLD_ITALIC, _render
+from kg.wikitext.text import _STRAY_MARKUP, _STRAY_TAG, BOLD_ITALIC, _render, clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def split_sentences(text: str, keep: tuple[str, ...] = ()) -> list[tuple[int, in
         end = m.end()
         if any(a <= m.start() < b - 1 for a, b in kept):
             continue
-        if m.group()[0] == "." and _ABBREVIATION.search(text[start : m.start()]):
+        if m.group()[0] == "." and _ABBREVIATION.search(text[max(start, m.start() - 12) : m.start()]):
             continue
         piece = text[start:end]
         if _open_quote(piece) or piece.count("(") > piece.count(")"):
@@ -178,15 +178,16 @@ def wikitext_document(code: Wikicode, keep: tuple[str, ...] = ()) -> Document:
 
 
 def _flat_sections(code: Wikicode):
-    for sec in code.get_sections(include_lead=True, flat=True):
-        title = ""
-        nodes = sec.nodes
-        if nodes and isinstance(nodes[0], Heading):
-            from kg.wikitext.text import clean_text
-
-            title = clean_text(nodes[0].title)
-            nodes = nodes[1:]
-        yield title, nodes
+    """(heading, its top-level nodes up to the next heading), the lead first (heading "")."""
+    title = ""
+    nodes: list = []
+    for node in code.nodes:
+        if isinstance(node, Heading):
+            yield title, nodes
+            title, nodes = clean_text(node.title), []
+        else:
+            nodes.append(node)
+    yield title, nodes
 
 
 def _paragraphs(nodes) -> list[tuple[str, list[tuple[int, int, str, str | None]]]]:
@@ -222,7 +223,7 @@ def _paragraphs(nodes) -> list[tuple[str, list[tuple[int, int, str, str | None]]
             for k, piece in enumerate(str(node.value).split("\n")):
                 if k:
                     end_line()
-                line.append(_MARKS.sub("", piece))
+                line.append(piece.translate(_NO_MARKS))
         elif isinstance(node, Tag):
             tag = str(node.tag).lower()
             if tag in _LIST_TAGS or (tag in _NOT_PROSE_TAGS and tag != "ref"):
@@ -230,54 +231,68 @@ def _paragraphs(nodes) -> list[tuple[str, list[tuple[int, int, str, str | None]]
             elif tag == "br":
                 line.append(" ")
             elif tag != "ref":
-                line.append(_MARKS.sub("", _render(Wikicode([node]), False)))
+                line.append(_render(Wikicode([node]), False).translate(_NO_MARKS))
         elif isinstance(node, Wikilink):
             link = parse_link(node)
             if link is None:
-                line.append(_MARKS.sub("", _render(Wikicode([node]), False)))
+                line.append(_render(Wikicode([node]), False).translate(_NO_MARKS))
             else:
                 links.append((link.title, link.section))
-                line.append(f"\x01{len(links) - 1}\x02{_MARKS.sub('', link.text)}\x03")
+                line.append(f"\x01{len(links) - 1}\x02{link.text.translate(_NO_MARKS)}\x03")
         elif isinstance(node, Template) and template_name(node) in _QUOTE_TEMPLATES:
             dropped = True
         elif not isinstance(node, (Comment, Heading)):
-            line.append(_MARKS.sub("", _render(Wikicode([node]), False)))
+            line.append(_render(Wikicode([node]), False).translate(_NO_MARKS))
     end_line()
     end_paragraph()
     return out
 
 
-_MARKS = re.compile("[\x01\x02\x03]")
+#: the three characters that mark a link in a paragraph under way, taken out of its text
+_NO_MARKS = {1: None, 2: None, 3: None}
 
 
 def _plain(text: str, links: list[tuple[str, str | None]]) -> tuple[str, list[tuple[int, int, str, str | None]]]:
     """Marked text → plain text (single spaces, no quote runs, no space before punctuation
     that a dropped reference leaves) and the links' spans in it."""
     text = _STRAY_TAG.sub("", _STRAY_MARKUP.sub(" ", BOLD_ITALIC.sub("", text)))
-    segments: list[tuple[str, int | None]] = []
+    out: list[str] = []
+    length = 0
+    spans: list[tuple[int, int, str, str | None]] = []
+
+    def append(piece: str) -> None:
+        nonlocal length
+        piece = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", piece))
+        if not piece:
+            return
+        ends_in_space = bool(out) and out[-1].endswith(" ")
+        if piece[0] == " " and (ends_in_space or not out):
+            piece = piece[1:]
+        elif ends_in_space and piece[0] in _NO_SPACE_BEFORE:
+            out[-1] = out[-1][:-1]
+            length -= 1
+        if piece:
+            out.append(piece)
+            length += len(piece)
+
     pos = 0
     for m in _LINK_MARK.finditer(text):
-        segments.append((text[pos : m.start()], None))
-        segments.append((m.group(2), int(m.group(1))))
+        append(text[pos : m.start()])
+        shown = _SPACES.sub(" ", m.group(2)).strip()
+        if shown:
+            if out and not out[-1].endswith(" ") and m.start() > 0 and text[m.start() - 1] in _WHITESPACE:
+                append(" ")
+            start = length
+            append(shown)
+            spans.append((start, length, *links[int(m.group(1))]))
         pos = m.end()
-    segments.append((text[pos:], None))
-    chars: list[str] = []
-    found: dict[int, list[int]] = {}
-    pending = False
-    for segment, index in segments:
-        for ch in segment:
-            if ch in _WHITESPACE:
-                pending = bool(chars)
-                continue
-            if pending and ch not in _NO_SPACE_BEFORE:
-                chars.append(" ")
-            pending = False
-            chars.append(ch)
-            if index is not None:
-                found.setdefault(index, [len(chars) - 1, len(chars)])[1] = len(chars)
-    spans = [(a, b, *links[i]) for i, (a, b) in sorted(found.items(), key=lambda item: item[1][0])]
-    return "".join(chars), spans
+    append(text[pos:])
+    plain = "".join(out)
+    stripped = plain.rstrip()
+    return stripped, [(a, min(b, len(stripped)), t, sec) for a, b, t, sec in spans if a < len(stripped)]
 
 
 _WHITESPACE = frozenset(" \t\r\n\xa0\u2009\u200a\u202f")
+_SPACES = re.compile("[ \t\r\n\xa0\u2009\u200a\u202f]+")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)")
