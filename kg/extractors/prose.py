@@ -142,7 +142,7 @@ _APPROVAL = re.compile(r"(?:approval rating|rating|score|approval) of (?P<a>\d{1
 _AVERAGE = re.compile(r"average (?:rating|score) (?:of )?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?:/| out of )10\b")
 _REVIEWS = re.compile(r"\b(?:based on|from) (?P<n>\d[\d,]*) (?:critics'? |critic |critical |professional )?(?:reviews|critics)\b|\b(?P<m>\d[\d,]*) (?:critics'? )?reviews\b")
 _METASCORE = re.compile(r"(?:score|average|rating|metascore) of (?P<v>\d{1,3})(?: out of 100|/100)?\b|\b(?P<w>\d{1,3}) out of 100\b")
-_CLAUSES = re.compile(r",?\s+while\s+|;\s+|,\s+whereas\s+|,\s+and\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:won|received|was|were|earned)\b)")
+_CLAUSES = re.compile(r",?\s+while\s+|;\s+|,\s+whereas\s+|,?\s+and\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:won|received|was|were|earned)\b)")
 _WON = re.compile(r"\s+(?:also\s+)?(?:won|received|was awarded|were awarded|earned|took home|picked up)\s+(?:the\s+|an?\s+)?(?!\w+ nominations?\b)(?!nominations?\b)(?!a nomination\b)")
 _NOMINATED = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?nominated\s+for\s+(?:the\s+|an?\s+)?|\s+(?:also\s+)?(?:received|earned)\s+(?:a\s+)?nominations?\s+for\s+(?:the\s+)?")
 _AWARD = re.compile(
@@ -155,9 +155,12 @@ _GENERIC_AWARDS = re.compile(r"(?:\w+\s+){0,3}?(?:awards|nominations|prizes|hono
 #: "… for Best Cinematography for Karl Freund": the person it went to, after the category
 _FOR_PERSON = re.compile(r"\bfor\s+(?:Best|Outstanding|Most|Worst)\b.*?(?P<for>\s+for\s+)(?P<who>(?!Best\b|Outstanding\b|Most\b|Worst\b)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$")
 _CEREMONY_TAIL = re.compile(r"\s+at the (?P<ceremony>\d+(?:st|nd|rd|th) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* Awards)\b")
+#: an awarding body's award before its category's link: "Academy Award for ", "Saturn Award for "
+_AWARD_FOR = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){0,5}?(?:Academy Award|Award|Prize|Oscar)s?\s+for\s+")
 #: what a piece that names no award must hold for its skipping to be worth a warning
 _AWARDISH = re.compile(r"\b(?:Awards?|Prize|Oscars?|Best|Outstanding|Worst)\b")
 _CURRENCY = re.compile(r"[$£€¥₹]")
+_AWARD_VERB = re.compile(r"\b(?:won|received|awarded|earned|nominated|took home|picked up)\b")
 _AWARD_WORD = re.compile(r"Award|Prize|Oscar|Palme|Golden|nominat")
 #: the subject of a definition sentence: "Lupin the Third: The Castle of Cagliostro is a …"
 _DEFINITION = re.compile(r"[^,;]{1,200}?\s+(?=(?:is|was)\s+(?:an?|the)\s)")
@@ -589,7 +592,8 @@ class _Reader:
                     name = ceremony_m.group("ceremony")
                     ceremony = self.ctx.names.ref_for_link(Link(span.title, span.section, name)) if span else (
                         Ref(name) if self.plain else self.ctx.names.linked(name))
-                for start, end in _award_pieces(clause, m.end()):
+                spans = tuple((sp.start - clause_start, sp.end - clause_start) for sp in s.links)
+                for start, end in _award_pieces(clause, m.end(), spans):
                     year = re.match(r"(?:18|19|20)\d\d\s+", clause[start:end])
                     date = parse_date(year.group().strip()) if year else None
                     start += year.end() if year else 0
@@ -617,6 +621,11 @@ class _Reader:
         if span is not None and (_AWARD.fullmatch(piece) or (_AWARD.search(span.title) and span.section is None)):
             # "[[Academy Award for Best Director|Best Director]]": the link names the award
             return self.ctx.names.ref_for_link(Link(span.title, span.section, piece))
+        last = next((sp for sp in s.links if sp.end == end and sp.start > start), None)
+        if last is not None and _AWARD.search(last.title) and last.section is None and _AWARD_FOR.fullmatch(text[start : last.start]):
+            # "[[Academy Awards|Academy Award]] for [[Academy Award for Original Music Score|Best
+            # Music, Scoring of a Dramatic Picture]]": the category's link names the award
+            return self.ctx.names.ref_for_link(Link(last.title, None, piece))
         if not _AWARD.fullmatch(piece) or not re.search(r"Award|Prize|Oscar|Palme|Golden", piece):
             return None
         if re.fullmatch(r"(?:an?|the)?\s*(?:Award|Awards|Prize)", piece):
@@ -637,23 +646,32 @@ def _reads_as_linked_name(shown: str, title: str) -> bool:
 
 
 def _clauses(text: str) -> Iterator[tuple[int, str]]:
+    """The clauses of an awards sentence: split at "while", ";", "whereas" and at "and"
+    before a new subject's verb ("… Picture and Walter Huston was nominated for …") — only
+    where the clause so far has a verb of its own ("Anton Furst and Peter Young won …" is one)."""
     pos = 0
     for m in _CLAUSES.finditer(text):
+        if m.group().strip(", ") == "and" and not _AWARD_VERB.search(text, pos, m.start()):
+            continue
         yield pos, text[pos : m.start()]
         pos = m.end()
     yield pos, text[pos:].rstrip(".")
 
 
-def _award_pieces(clause: str, start: int) -> list[tuple[int, int]]:
+def _award_pieces(clause: str, start: int, links: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """(start, end) in the clause of each award named from ``start``: "the A and the B",
-    "A, B and C" (each piece then checked to be an award's name)."""
+    "A, B and C" (each piece then checked to be an award's name); never split inside a
+    link (``links``: its spans in the clause), whose text is one award's name ("[[Academy
+    Award for Best Original Score|Academy Award for Best Music, Scoring of a Dramatic Picture]]")."""
     rest = clause[start:]
     tail = _AWARD_TAIL.search(rest)
-    if tail:
+    if tail and not any(a < start + tail.start() < b for a, b in links):
         rest = rest[: tail.start()]
     out = []
     pos = 0
     for m in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?(?=[A-Z0-9])", rest):
+        if any(a < start + m.start() < b for a, b in links):
+            continue
         out.append((start + pos, start + m.start()))
         pos = m.end()
     out.append((start + pos, start + len(rest.rstrip(" .,"))))
