@@ -315,6 +315,22 @@ class Rating:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """A country the lead's first sentence says the film is from ("a 1995 American film")."""
+
+    country: Ref
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """The year the lead's first sentence gives the film ("a 1995 American film"): its first release."""
+
+    date: PartialDate
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Genre:
     """A genre the lead's first sentence names ("… is a 1995 American drama film")."""
 
@@ -405,6 +421,8 @@ class Prose:
     ratings: tuple[Rating, ...] = ()
     nominations: tuple[Nomination, ...] = ()
     genres: tuple[Genre, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    years: tuple[Year, ...] = ()
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from decimal import Context, Decimal, InvalidOperation, localcontext
 __all__ = [
     "COUNTRIES",
     "NATIONALITIES",
+    "DEMONYMS",
     "COUNTRY_ALIASES",
     "CURRENCY_CODES",
     "CURRENCY_SYMBOLS",
@@ -273,6 +274,32 @@ NATIONALITIES: frozenset[str] = frozenset(
     hindi tamil telugu malayalam kannada bengali marathi punjabi gujarati odia assamese urdu
     bhojpuri""".split()
 ) | frozenset({"south korean", "hong kong", "new zealand", "south african", "sri lankan", "latin american", "west german", "east german"})
+
+
+#: Adjectives of nationality that name one country ("a 1995 American drama film" → the
+#: United States), as a film lead's first sentence uses them; ambiguous ones ("Korean",
+#: "Irish", "Bengali", "Latin American") are not here.
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "british": "United Kingdom", "english": "England", "scottish": "Scotland",
+    "welsh": "Wales", "indian": "India", "japanese": "Japan", "french": "France", "german": "Germany",
+    "italian": "Italy", "spanish": "Spain", "south korean": "South Korea", "north korean": "North Korea",
+    "chinese": "China", "hong kong": "Hong Kong", "taiwanese": "Taiwan", "soviet": "Soviet Union",
+    "russian": "Russia", "mexican": "Mexico", "brazilian": "Brazil", "argentine": "Argentina",
+    "argentinian": "Argentina", "canadian": "Canada", "australian": "Australia", "new zealand": "New Zealand",
+    "swedish": "Sweden", "danish": "Denmark", "norwegian": "Norway", "finnish": "Finland", "icelandic": "Iceland",
+    "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria", "polish": "Poland",
+    "czech": "Czech Republic", "czechoslovak": "Czechoslovakia", "hungarian": "Hungary", "romanian": "Romania",
+    "bulgarian": "Bulgaria", "greek": "Greece", "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel",
+    "egyptian": "Egypt", "nigerian": "Nigeria", "south african": "South Africa", "pakistani": "Pakistan",
+    "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "nepali": "Nepal", "nepalese": "Nepal", "thai": "Thailand",
+    "vietnamese": "Vietnam", "filipino": "Philippines", "indonesian": "Indonesia", "malaysian": "Malaysia",
+    "singaporean": "Singapore", "west german": "West Germany", "east german": "East Germany", "yugoslav": "Yugoslavia",
+    "portuguese": "Portugal", "venezuelan": "Venezuela", "chilean": "Chile", "colombian": "Colombia",
+    "peruvian": "Peru", "cuban": "Cuba", "ukrainian": "Ukraine", "serbian": "Serbia", "croatian": "Croatia",
+    "lebanese": "Lebanon", "moroccan": "Morocco", "tunisian": "Tunisia", "senegalese": "Senegal", "kenyan": "Kenya",
+    "ghanaian": "Ghana", "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "slovak": "Slovakia",
+    "slovenian": "Slovenia", "georgian": "Georgia (country)", "armenian": "Armenia", "kazakh": "Kazakhstan",
+}  # fmt: skip
 
 
 def country_title(name: str) -> str | None:

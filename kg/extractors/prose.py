@@ -40,14 +40,16 @@ from kg.model import (
     Credit,
     Genre,
     Nomination,
+    Origin,
     Prose,
     Rating,
     Ref,
     Release,
     Sentence,
+    Year,
 )
 from kg.titles import spells_title, strip_disambiguator
-from kg.values import NATIONALITIES, country_title, parse_date, parse_money
+from kg.values import DEMONYMS, NATIONALITIES, country_title, parse_date, parse_money
 from kg.wikitext import Link, clean_text, get_param
 from kg.wikitext.prose import Document, plain_document, wikitext_document
 
@@ -221,6 +223,8 @@ class _Reader:
         self.ratings: list[Rating] = []
         self.nominations: list[Nomination] = []
         self.genres: list[Genre] = []
+        self.origins: list[Origin] = []
+        self.years: list[Year] = []
         self.used: dict[int, Sentence] = {}
         #: surname → the person the text named in full (plain text)
         self.surnames: dict[str, Ref | None] = {}
@@ -231,7 +235,8 @@ class _Reader:
             sentences=tuple(self.used[k] for k in sorted(self.used)),
             credits=tuple(self.credits), cast=tuple(self.cast), based_on=tuple(self.based_on),
             releases=tuple(self.releases), amounts=tuple(self.amounts), ratings=tuple(self.ratings),
-            nominations=tuple(self.nominations), genres=tuple(self.genres),
+            nominations=tuple(self.nominations), genres=tuple(self.genres), origins=tuple(self.origins),
+            years=tuple(self.years),
         )  # fmt: skip
 
     # ------------------------------------------------------------------ names
@@ -313,7 +318,7 @@ class _Reader:
         text = _QUOTED.sub(lambda m: '"' + "_" * (len(m.group()) - 2) + '"', s.text)
         if s.index == 1 and not s.section:
             self.first = text
-        if s.index == 1 or (not s.section and s.paragraph == 1):
+        if s.index == 1:
             self.read_lead(s, text)
         # each kind of sentence is looked for only where its words are (most sentences have none)
         if " by " in text or "By " in text:
@@ -342,12 +347,15 @@ class _Reader:
         return bool(HEDGE.search(self.clause_of(text, pos)))
 
     def read_lead(self, s: Sentence, text: str) -> None:
-        """The genres of the first sentence ("… is a 1995 American drama film"), in plain text
-        (in wikitext the film extractor reads them from the links)."""
-        if not self.plain or s.index != 1:
+        """The year, the nationality and (in plain text; in wikitext the film extractor reads
+        them from the links) the genres of the first sentence ("… is a 1995 American drama film")."""
+        if s.index != 1:
             return
         m = re.search(r"\b(?:is|was)\s+(?:a|an)\s+(.*?)\b(?:film|movie|picture)s?\b", text)
         if not m:
+            return
+        self.read_origin(s, m.group(1))
+        if not self.plain:
             return
         words = re.sub(r"\b\d{4}\b|\b\d+-chapter\b", " ", m.group(1)).lower().split()
         found: list[str] = []
@@ -363,6 +371,32 @@ class _Reader:
                 i += 1
         for genre in dict.fromkeys(found):
             self.genres.append(Genre(genre, self.use(s)))
+
+    def read_origin(self, s: Sentence, description: str) -> None:
+        """"a 1995 American", "a 1950 Venezuelan-Argentine", "a 2017 Indian Hindi-language":
+        the year, then the nationalities right after it (up to the first other word)."""
+        m = re.match(r"(?:(?:epic|classic|silent|independent)\s+)?(?P<year>(?:18|19|20)\d\d)\s+(?P<rest>.*)$", description)
+        if not m:
+            return
+        year = parse_date(m.group("year"))
+        if year is not None:
+            self.years.append(Year(year, self.use(s)))
+        words = m.group("rest").split()
+        for word in words[:2]:
+            found = []
+            for part in word.split("-"):
+                title = DEMONYMS.get(part.lower())
+                if title is None:
+                    break
+                found.append(title)
+            else:
+                for title in found:
+                    self.origins.append(Origin(Ref(title, title), self.use(s)))
+                continue
+            pair = " ".join(words[:2]).lower()
+            if word is words[0] and pair in DEMONYMS:
+                self.origins.append(Origin(Ref(DEMONYMS[pair], DEMONYMS[pair]), self.use(s)))
+            break
 
     def read_credits(self, s: Sentence, text: str) -> None:
         for m in _CREDIT.finditer(text):

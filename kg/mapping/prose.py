@@ -59,6 +59,14 @@ def map_prose(b: GraphBuilder, prose: Prose) -> None:
     mapper = _ProseMapper(b, nodes)
     for genre in prose.genres:
         mapper.triple(film, SCHEMA.genre, en(genre.name), genre.source)
+    given_countries = (film, SCHEMA.countryOfOrigin, None) in g
+    for origin in prose.origins:
+        before = len(g)
+        country = b.entity(origin.country, SCHEMA.Country)
+        if given_countries and (film, SCHEMA.countryOfOrigin, country) not in g:
+            mapper.take_back(before)  # the infobox gives the countries; a nationality it lacks is not one of them
+            continue
+        mapper.triple(film, SCHEMA.countryOfOrigin, country, origin.source)
     for credit in prose.credits:
         prop, cls = CREDIT_PROPERTIES[credit.role]
         mapper.credit(prop, cls, credit)
@@ -98,6 +106,8 @@ def map_prose(b: GraphBuilder, prose: Prose) -> None:
         mapper.rating(rating)
     for k, nomination in enumerate(prose.nominations, start=1):
         mapper.nomination(nomination, k)
+    for year in prose.years:  # after the releases, whose dates are finer
+        mapper.year(year)
 
 
 def _fold_dashes(name) -> str:
@@ -156,6 +166,17 @@ class _ProseMapper:
         g.add((statement, RDF.predicate, p))
         g.add((statement, RDF.object, o))
         self.stated(statement, source)
+
+    def year(self, year) -> None:
+        """The lead's year: the film's ``schema:datePublished`` when nothing gives one, stated
+        of the date there is when that date is of the same year."""
+        g, film = self.g, self.b.film
+        published = g.value(film, SCHEMA.datePublished)
+        literal = date_literal(year.date)
+        if published is None:
+            self.triple(film, SCHEMA.datePublished, literal, year.source)
+        elif str(published)[:4] == str(literal):
+            self.triple(film, SCHEMA.datePublished, published, year.source)
 
     def release(self, release, k: int) -> None:
         g, film = self.g, self.b.film
