@@ -162,6 +162,15 @@ _AWARD_FOR = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){0,5}?(?:Academy Award|Award|P
 #: what a piece that names no award must hold for its skipping to be worth a warning
 _AWARDISH = re.compile(r"\b(?:Awards?|Prize|Oscars?|Best|Outstanding|Worst)\b")
 _CURRENCY = re.compile(r"[$£€¥₹]")
+#: a rating sentence about another work than the film as released
+_OTHER_SCORED = re.compile(
+    r"\b(?:version|cut|edition|remake|sequel|prequel|re-?release|series|season|episode|soundtrack|predecessor|franchise|"
+    r"trilogy)\b|\b(?:first|original|previous|earlier|later|second|third|other|prior|next) (?:film|movie|installment|entry|part)\b",
+    re.I,
+)
+#: "… for his role in Z": an award for another work (unless Z names this film: "for her work
+#: in both this film and …")
+_FOR_ROLE_IN = re.compile(r"\bfor (?:his|her|their|its) (?:role|roles|performance|performances|work|portrayal|part)s? (?:in|on|as) (?P<work>.+)$")
 _AWARD_VERB = re.compile(r"\b(?:won|received|awarded|earned|nominated|took home|picked up)\b")
 _AWARD_WORD = re.compile(r"Award|Prize|Oscar|Palme|Golden|nominat")
 #: the subject of a definition sentence: "Lupin the Third: The Castle of Cagliostro is a …"
@@ -569,7 +578,7 @@ class _Reader:
                 self.amounts.append(Amount("budget", money, self.use(s)))
 
     def read_ratings(self, s: Sentence, text: str) -> None:
-        if re.search(r"\b(?:version|cut|edition|remake|sequel|re-?release|series|season|episode|soundtrack)\b", text, re.I):
+        if _OTHER_SCORED.search(text):
             return  # a score of something else than the film as released
         reviews_m = _REVIEWS.search(text)
         reviews = _int(reviews_m.group("n") or reviews_m.group("m")) if reviews_m else None
@@ -618,6 +627,11 @@ class _Reader:
                     break
                 if _GENERIC_AWARDS.match(clause, m.end()):
                     break  # a count or a list of examples: which award is which is not stated
+                role_in = _FOR_ROLE_IN.search(clause, m.end())
+                if role_in and not any(name in role_in.group("work") for name in self.film_names) and not re.search(
+                    r"\b(?:the|this) (?:film|movie)\b", role_in.group("work")
+                ):
+                    break  # "… for his role in Z": an award for another film
                 ceremony_m = _CEREMONY_TAIL.search(clause, m.end())
                 ceremony = None
                 if ceremony_m:
