@@ -59,9 +59,10 @@ SKIP_SECTIONS = re.compile(
     r"citations|sources|bibliography|further reading|external links)$",
     re.I,
 )
-#: Words that make a clause a negation, a hypothesis, a plan or a report (nothing stated).
+#: Words that make a clause a negation, a hypothesis, a plan or a report (nothing stated);
+#: "may" only in lower case ("1 May 2005" is a date).
 HEDGE = re.compile(
-    r"\b(?:not|never|no longer|n't|cannot|would|could|might|may|should|if|unless|whether|considered|"
+    r"(?-i:\bmay\b)|\b(?:not|never|no longer|n't|cannot|would|could|might|should|if|unless|whether|considered|"
     r"offered|turned down|declined|auditioned|originally|initially|wanted|rumou?red|reportedly|allegedly|"
     r"supposedly|set to|to be|was to|were to|attached|replaced|instead|planned|hoped|expected|potential|"
     r"proposed|almost|nearly|sought|approached|in talks|negotiat\w*|hypothetical\w*|claimed|denied|announced|"
