@@ -20,7 +20,6 @@ from kg.model import Extraction, Page
 from kg.wikitext import clean_text, find_templates, get_param, lead
 
 
-
 # An infobox runtime that sums several films: "Total (3 films): 412 minutes", "5 films".
 SERIES_RUNTIME = re.compile(r"\btotal\b|\(\s*\d+\s+films\s*\)|\b\d+\s+films\b|\bcombined\b", re.I)
 

@@ -184,8 +184,9 @@ class ProseExtractor:
     produces = Prose
 
     def extract(self, ctx: Context) -> Prose:
-        doc = document(ctx)
-        reader = _Reader(ctx, doc)
+        names = _film_names(ctx)
+        doc = document(ctx, names)
+        reader = _Reader(ctx, doc, names)
         for sentence in doc.sentences:
             if SKIP_SECTIONS.match(sentence.section):
                 continue
@@ -193,10 +194,10 @@ class ProseExtractor:
         return reader.part()
 
 
-def document(ctx: Context) -> Document:
-    """The page's prose (read once per page)."""
+def document(ctx: Context, names: list[str] | None = None) -> Document:
+    """The page's prose (read once per page); ``names``: the film's (:func:`_film_names`)."""
     if ctx.document is None:
-        keep = tuple(_film_names(ctx))
+        keep = tuple(names if names is not None else _film_names(ctx))
         ctx.document = plain_document(ctx.page.text, keep) if ctx.page.format == "plaintext" else wikitext_document(ctx.code, keep)
     return ctx.document
 
@@ -210,11 +211,11 @@ def _film_names(ctx: Context) -> list[str]:
 class _Reader:
     """Reads one page's sentences in order, remembering whom they named."""
 
-    def __init__(self, ctx: Context, doc: Document) -> None:
+    def __init__(self, ctx: Context, doc: Document, film_names: list[str]) -> None:
         self.ctx = ctx
         self.doc = doc
         self.plain = ctx.page.format == "plaintext"
-        self.film_names = _film_names(ctx)
+        self.film_names = film_names
         names = "|".join(re.escape(n) for n in sorted(self.film_names, key=len, reverse=True))
         # the sentence's subject is the film: "Rocky (1976) is …", "It was …", "The film,
         # produced by X, was …", "Directed by X, it is …" (up to two leading phrases)
