@@ -75,6 +75,14 @@ def check_base(base: str) -> str:
     return base
 
 
+#: page format → the name of that kind of source in its graph's IRI (see :meth:`Minter.graph`):
+#: the article's wikitext is the page's graph, a plain-text extract has a graph of its own
+SOURCES = {"wikitext": "", "plaintext": "extract"}
+
+#: the last segment of the graph that merges several sources of one page
+MERGED = "merged"
+
+
 class Minter:
     """Mints every IRI of one export under a base IRI.
 
@@ -96,9 +104,17 @@ class Minter:
         """A structural node under the film: ``node(f, "cast", 3)`` → ``{f}#cast/3``."""
         return f"{film_iri}#" + "/".join(encode_segment(str(p), keep_slash=False) for p in parts)
 
-    def graph(self, title: str) -> str:
-        """The named graph holding one article's statements."""
-        return f"{self.base}graph/{encode_segment(normalise_title(title))}"
+    def graph(self, title: str, source: str = "") -> str:
+        """The named graph holding one article's statements: ``{base}graph/{title}`` for
+        its wikitext, ``…/{source}`` for another kind of source of the same page (``extract``
+        for a plain-text extract, see :data:`SOURCES`) and for the graph that merges them
+        (``merged``)."""
+        graph = f"{self.base}graph/{encode_segment(normalise_title(title))}"
+        return f"{graph}/{source}" if source else graph
+
+    def graph_of(self, page) -> str:
+        """The named graph of one source of a page (:meth:`graph` by its :data:`SOURCES` name)."""
+        return self.graph(page.title, SOURCES[page.format])
 
     def software(self) -> str:
         """The exporter as a prov:SoftwareAgent."""

@@ -39,6 +39,7 @@ class Options:
     :param reader: reads an input's pages (``reader(input, title)``); default
         :func:`kg.read_pages`, files and standard input (``kg export --fetch`` reads
         from the API instead).
+    :param merge: merge the inputs that are sources of one page (:mod:`kg.merge`).
     """
 
     only: tuple[str, ...] | None = None
@@ -49,6 +50,7 @@ class Options:
     graph: bool = True
     unchanged: Callable[[Page], str | None] | None = None
     reader: Callable[[str, str | None], Iterator[Page]] | None = None
+    merge: bool = True
 
 
 def process_page(page: Page, options: Options = Options()) -> PageResult:
@@ -92,9 +94,12 @@ def begin_page(page: Page, options: Options = Options()) -> PageResult:
     return result
 
 
-def finish_page(result: PageResult, options: Options = Options()) -> PageResult:
+def finish_page(result: PageResult, options: Options = Options(), adjust: Callable | None = None) -> PageResult:
     """The second half of :func:`process_page`: link → map → validate (nothing to do for a
-    page that was refused, failed or is unchanged)."""
+    page that was refused, failed or is unchanged).
+
+    :param adjust: changes the graph before it is validated (a merge aligns its nodes).
+    """
     if result.error is not None or result.extraction is None or result.graph is not None:
         return result
     page = result.page
@@ -104,6 +109,8 @@ def finish_page(result: PageResult, options: Options = Options()) -> PageResult:
         result.extraction = extraction
         if options.graph:
             result.graph = kg.build_graph(extraction, options.minter)  # may warn of a link it refuses
+            if adjust is not None:
+                result.graph = adjust(result.graph)
             if options.validate:
                 result.report = kg.validate_graph(result.graph)
         result.warnings = tuple(extraction.warnings)
@@ -129,11 +136,26 @@ def finish_pages(results: Iterator[PageResult], options: Options) -> Iterator[Pa
     prepare = getattr(options.linker, "prepare", None)
     if prepare is None:
         for result in results:
-            yield finish_page(result, options)
+            if isinstance(result, _Group):
+                yield from _merge(result, options)
+            else:
+                yield finish_page(result, options)
         return
     window: list[PageResult] = []
     articles = 0
     for result in results:
+        if isinstance(result, _Group):
+            if window:
+                yield from _finish_window(window, options, prepare, titles_of)
+                window, articles = [], 0
+            titles = [t for r in result.results if r.extraction is not None for t in titles_of(r.extraction)]
+            if titles:
+                try:
+                    prepare(titles)
+                except KgError:
+                    pass  # each page's linking meets the failure again and says so
+            yield from _merge(result, options)
+            continue
         window.append(result)
         articles += result.extraction is not None
         if articles >= LINK_WINDOW:
@@ -157,6 +179,51 @@ def _finish_window(window: list[PageResult], options: Options, prepare, titles_o
         yield finish_page(result, options)
 
 
+@dataclass(slots=True)
+class _Group:
+    """The begun results of the inputs that are sources of one page, to be merged."""
+
+    results: list[PageResult]
+
+
+def _merge(group: _Group, options: Options) -> Iterator[PageResult]:
+    from kg.merge import merge_sources
+
+    def finish(result: PageResult, adjust=None) -> PageResult:
+        return finish_page(result, options, adjust)
+
+    try:
+        yield from merge_sources(group.results, finish, options.minter, options.validate, kg.validate_graph,
+                                 lambda page: begin_page(page, replace(options, unchanged=None)))
+    except Exception as exc:  # a bug: the merge's result says so, the run goes on
+        page = next((r.page for r in group.results if r.page is not None), None)
+        yield PageResult(input=" + ".join(dict.fromkeys(r.input for r in group.results)), page=page,
+                         error=InternalError(page.where if page is not None else group.results[0].input, exc))
+
+
+def _begun(inputs: list[str], options: Options) -> Iterator[PageResult | _Group]:
+    """Every input's begun results; those of the inputs that are sources of one page
+    (:func:`kg.merge.plan`) together, as a :class:`_Group`, when its last input is read."""
+    groups: list[list[int]] = []
+    if options.merge and options.reader is None and len(inputs) > 1:
+        from kg.merge import plan
+
+        files = [i for i, inp in enumerate(inputs) if inp != "-"]
+        planned = plan([inputs[i] for i in files], lambda inp: kg.read_pages(inp, title=options.title))
+        groups = [[files[i] for i in g] for g in planned]
+    member = {i: g for g in groups for i in g}
+    held: dict[int, list[PageResult]] = {}
+    grouped = replace(options, unchanged=None)  # a merge needs every source's extraction
+    for i, inp in enumerate(inputs):
+        group = member.get(i)
+        if group is None:
+            yield from _results(inp, options)
+            continue
+        held.setdefault(group[0], []).extend(_results(inp, grouped))
+        if i == group[-1]:
+            yield _Group(held.pop(group[0]))
+
+
 def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sink] = ()) -> Iterator[PageResult]:
     """Export every page of every input; yield each page's result after the sinks took it.
 
@@ -171,6 +238,7 @@ def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sin
     :param sinks: where exported graphs go; opened before the first page, closed at the end.
     """
     sinks = list(sinks)
+    inputs = list(inputs)
     opened: list[Sink] = []
     try:
         try:
@@ -182,7 +250,7 @@ def run(inputs: Iterable[str], options: Options = Options(), sinks: Iterable[Sin
             return
         if sinks and options.unchanged is None and all(hasattr(s, "unchanged") for s in sinks):
             options = replace(options, unchanged=_unchanged_everywhere(sinks))
-        begun = (result for inp in inputs for result in _results(inp, options))
+        begun = _begun(list(inputs), options)
         for result in finish_pages(begun, options):
             if result.status == "exported" and sinks:
                 try:
@@ -240,6 +308,7 @@ class Summary:
     """
 
     exported: int = 0
+    merged: int = 0
     unchanged: int = 0
     conforming: int = 0
     failed: int = 0
@@ -248,7 +317,9 @@ class Summary:
 
     def add(self, result: PageResult) -> None:
         status = result.status
-        if status == "exported":
+        if result.merged is not None:
+            self.merged += 1
+        elif status == "exported":
             self.exported += 1
             self.conforming += result.conforms is not False
         elif status == "unchanged":

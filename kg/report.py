@@ -56,6 +56,12 @@ class Row:
     violations: int = 0
     error: str | None = None
     kind: str = ""
+    #: for the merge of several sources of one page (``kind`` "merged"): how many, the
+    #: statements more than one of them state, and the values they disagree on
+    sources: int = 0
+    agreements: int = 0
+    conflicts: int = 0
+    conflict_lines: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -68,8 +74,13 @@ class Totals:
     articles: int = 0
     refused: int = 0
     rows: list[Row] = field(default_factory=list)
+    #: the merges of several sources of one page (their rows, apart from the articles')
+    merges: list[Row] = field(default_factory=list)
 
     def add(self, row: Row) -> None:
+        if row.kind == "merged":
+            self.merges.append(row)
+            return
         self.rows.append(row)
         if row.error is None:
             self.articles += 1
@@ -240,8 +251,19 @@ def row_for(result: PageResult) -> Row:
     if result.error is not None:
         row.error, row.kind = result.error.message, type(result.error).__name__
         return row
+    if result.merged is not None:
+        merged = result.merged
+        row.kind, row.source = "merged", result.input
+        row.triples = sum(len(g) for g in merged.graphs)
+        row.sources, row.agreements, row.conflicts = len(merged.sources), merged.agreements, len(merged.conflicts)
+        row.conflict_lines = tuple(c.line() for c in merged.conflicts)
+        if result.report is not None:
+            row.conforms, row.violations = result.report.conforms, len(result.report.violations)
+        return row
     graph, extraction = result.graph, result.extraction
     assert graph is not None and extraction is not None and page is not None
+    if page.format == "plaintext":
+        row.kind = "extract"
     row.triples = len(graph)
     row.people = len(set(graph.subjects(RDF.type, SCHEMA.Person)) | set(graph.subjects(RDF.type, SCHEMA.MusicGroup)))
     row.organisations = len(set(graph.subjects(RDF.type, SCHEMA.Organization)))
@@ -285,9 +307,14 @@ def format_row(row: Row) -> str:
     if row.error is not None:
         name = row.title or row.source
         return f"{name[:38]:<38} refused: {row.error}"
+    if row.kind == "merged":
+        conforms = "-" if row.conforms is None else ("yes" if row.conforms else f"NO ({row.violations})")
+        head = (f"{row.title[:38]:<38} merged: {row.sources} sources, {row.triples} triples, {row.agreements} statements "
+                f"stated by more than one, {row.conflicts} conflict{'s' if row.conflicts != 1 else ''}; conforms {conforms}")
+        return "\n".join([head, *(f"  conflict: {line}" for line in row.conflict_lines)])
     conforms = "-" if row.conforms is None else ("yes" if row.conforms else f"NO ({row.violations})")
     cells = [
-        row.title[:38], str(row.triples), str(row.people), str(row.organisations), str(row.cast), str(row.crew),
+        (row.title + (" (extract)" if row.kind == "extract" else ""))[:38], str(row.triples), str(row.people), str(row.organisations), str(row.cast), str(row.crew),
         f"{row.nominations}/{row.table_rows}", f"{row.tracks}/{row.listing_titles}", f"{row.prose_facts}/{row.sentences}",
         f"{'-' if row.linked is None else row.linked}/{row.linkable}", str(row.warnings), str(row.rejected), conforms,
     ]
@@ -302,8 +329,16 @@ def header() -> str:
 def format_totals(totals: Totals) -> str:
     ok = [r for r in totals.rows if r.error is None]
     conforming = sum(1 for r in ok if r.conforms)
+    merges = ""
+    if totals.merges:
+        n, conflicts = len(totals.merges), sum(r.conflicts for r in totals.merges)
+        merges = f", {n} merge{'s' if n != 1 else ''} of sources of one page ({conflicts} conflict{'s' if conflicts != 1 else ''})"
+    titles = len({r.title for r in ok})
+    exported = f"{titles} article{'s' if titles != 1 else ''} exported"
+    if titles != len(ok):
+        exported += f" from {len(ok)} sources"
     return (
-        f"{totals.articles} articles exported ({conforming} conform), {totals.refused} refused; "
+        f"{exported} ({conforming} conform), {totals.refused} refused{merges}; "
         f"{totals.sum('triples')} triples, {totals.sum('people')} people, {totals.sum('cast')} cast roles, "
         f"{totals.sum('crew')} crew credits, {totals.sum('nominations')}/{totals.sum('table_rows')} nominations/table rows, "
         f"{totals.sum('tracks')}/{totals.sum('listing_titles')} tracks/titles, "

@@ -40,3 +40,9 @@ def context_file() -> Path:
 def example_file() -> Path:
     """The bundled example article (MediaWiki API JSON)."""
     return resource_dir("examples") / "leaving-las-vegas.api.json"
+
+
+def example_files() -> list[Path]:
+    """The bundled examples: the article as MediaWiki API JSON and a plain-text extract of a
+    later revision of it (what ``kg export`` exports, merged, when given no input)."""
+    return [example_file(), resource_dir("examples") / "Leaving_Las_Vegas.extract.txt"]

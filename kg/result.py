@@ -16,6 +16,77 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.validate import Report
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One source's value in a :class:`Conflict`.
+
+    :param value: the value (an rdflib term).
+    :param graph: the IRI of the source's named graph.
+    :param input: the input the source was read from.
+    :param sentence: the sentence that states it (its node and text), when a sentence does.
+    """
+
+    value: object
+    graph: str
+    input: str
+    sentence: tuple[object, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources of one page that give different values of a property that can have only one.
+
+    :param subject: the node (an rdflib IRI).
+    :param predicate: the property.
+    :param label: how messages name the node (``the film "Heat"``, ``"Rotten Tomatoes average rating"``).
+    :param claims: each source's value, in the order the sources were merged.
+    """
+
+    subject: object
+    predicate: object
+    label: str
+    claims: tuple[Claim, ...]
+
+    def line(self) -> str:
+        """``"Rotten Tomatoes average rating" schema:ratingValue: 7.6 (a.json) / 7.7 (b.txt, "…")``."""
+        from kg.vocab import PREFIXES
+
+        prop = str(self.predicate)
+        for prefix, ns in PREFIXES.items():
+            if prop.startswith(str(ns)):
+                prop = f"{prefix}:{prop[len(str(ns)):]}"
+                break
+        texts = [str(c.value) for c in self.claims]
+        start = 0  # long texts (an abstract) are shown from a little before where they differ
+        if max(map(len, texts)) > 60:
+            while all(len(t) > start for t in texts) and len({t[start] for t in texts}) == 1:
+                start += 1
+            start = max(0, start - 20)
+        values = []
+        for c, value in zip(self.claims, texts):
+            value = ("..." if start else "") + value[start:]
+            value = value if len(value) <= 60 else value[:57] + "..."
+            said = f', "{c.sentence[1]}"' if c.sentence is not None and c.sentence[1] else ""
+            values.append(f'"{value}" ({c.input}{said})')
+        return f"{self.label} {prop}: " + " / ".join(values)
+
+
+@dataclass(slots=True)
+class Merged:
+    """The merge of several sources of one page (see :mod:`kg.merge`).
+
+    :param graphs: every source's graph, then the merge's own (its conflicts).
+    :param sources: the sources' results, in the order they were merged.
+    :param agreements: statements two or more of the sources state.
+    :param conflicts: where they disagree on a value that can have only one.
+    """
+
+    graphs: list
+    sources: list
+    agreements: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class PageResult:
     """One page's (or one unreadable input's) outcome.
@@ -34,6 +105,8 @@ class PageResult:
     :param kept: why sinks left what they hold for it as it was ("revision 123 is
         already in store …"); when every sink keeps it, the page is not even exported
         and its status is ``unchanged``.
+    :param merged: for the merge of several sources of the page (:mod:`kg.merge`): the
+        sources' graphs, agreements and conflicts; ``graph`` is then the merge's own graph.
     """
 
     input: str
@@ -47,6 +120,7 @@ class PageResult:
     in_collection: bool = False
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    merged: Merged | None = None
 
     @property
     def title(self) -> str | None:

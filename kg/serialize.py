@@ -18,7 +18,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from kg.errors import OutputError
 from kg.ntriples import nt_term, nt_terms
@@ -68,12 +68,25 @@ def jsonld_context() -> dict:
     return data["@context"] if "@context" in data else data
 
 
-def serialize(graph: Graph, fmt: Format) -> bytes:
-    """The graph in one format, deterministically.
+#: the formats that keep named graphs apart, and so can hold several sources of a page merged
+DATASET_FORMATS = (Format.TRIG, Format.JSONLD, Format.NQUADS)
+
+
+def merged_formats(formats: tuple[Format, ...]) -> tuple[Format, ...]:
+    """The formats a merge of several sources is written in: TriG and JSON-LD always, and
+    N-Quads when asked for (Turtle and N-Triples cannot tell the sources' graphs apart)."""
+    return (Format.TRIG, Format.JSONLD) + ((Format.NQUADS,) if Format.NQUADS in formats else ())
+
+
+def serialize(graph: Graph | list[Graph], fmt: Format) -> bytes:
+    """The graph (or several named graphs, in a format of :data:`DATASET_FORMATS`) in one
+    format, deterministically.
 
     :param graph: the article graph; its identifier names the graph in N-Quads / TriG.
     :param fmt: the format.
     """
+    if isinstance(graph, list):
+        return _serialize_graphs(graph, fmt)
     if fmt is Format.TURTLE:
         return _turtle(graph)
     if fmt is Format.NTRIPLES:
@@ -82,7 +95,7 @@ def serialize(graph: Graph, fmt: Format) -> bytes:
         name = nt_term(URIRef(str(graph.identifier)))
         return _lines(f"{s} {p} {o} {name} .\n" for s, p, o in nt_terms(graph))
     if fmt is Format.TRIG:
-        return _dataset(graph).serialize(format="trig", encoding="utf-8")
+        return _trig([graph])
     if fmt is Format.JSONLD:
         return _jsonld(graph)
     raise ValueError(fmt)  # pragma: no cover
@@ -91,38 +104,66 @@ def serialize(graph: Graph, fmt: Format) -> bytes:
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
+def _serialize_graphs(graphs: list[Graph], fmt: Format) -> bytes:
+    if fmt is Format.NQUADS:
+        return b"".join(serialize(g, fmt) for g in sorted(graphs, key=lambda g: str(g.identifier)))
+    if fmt is Format.TRIG:
+        return _trig(graphs)
+    if fmt is Format.JSONLD:
+        context = jsonld_context()
+        named = [{"@id": str(g.identifier), "@graph": json.loads(_jsonld(g))["@graph"]} for g in graphs]
+        out = {"@context": context, "@graph": sorted(named, key=lambda n: n["@id"])}
+        return (json.dumps(out, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    raise ValueError(f"{fmt.cli_name} cannot hold several named graphs")
+
+
+def _sorted_terms(graph: Graph) -> list[tuple[str, str, str]]:
+    terms = nt_terms(graph)
+    terms.sort(key=lambda t: (t[0], t[1] != _RDF_TYPE, t[1], t[2]))
+    return terms
+
+
+def _used_prefixes(graph: Graph, terms: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The prefixes the graph binds that its IRIs use, in name order."""
+    iris = {t[1:-1] for triple in terms for t in triple if t.startswith("<") and t != _RDF_TYPE}
+    iris.update(o[o.rindex("^^<") + 3 : -1] for _, _, o in terms if o.endswith(">") and o.startswith('"'))
+    return {
+        prefix: str(ns)
+        for prefix, ns in sorted(graph.namespace_manager.namespaces())
+        if prefix and any(iri.startswith(str(ns)) for iri in iris)
+    }
+
+
+def _trig(graphs: list[Graph]) -> bytes:
+    """TriG written by pyoxigraph, deterministically: the graphs in IRI order, each one's
+    triples in :func:`_turtle`'s order."""
+    import pyoxigraph
+
+    lines: list[str] = []
+    prefixes: dict[str, str] = {}
+    for graph in sorted(graphs, key=lambda g: str(g.identifier)):
+        terms = _sorted_terms(graph)
+        name = nt_term(URIRef(str(graph.identifier)))
+        lines.extend(f"{s} {p} {o} {name} .\n" for s, p, o in terms)
+        prefixes.update(_used_prefixes(graph, terms))
+    quads = pyoxigraph.parse("".join(lines).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=dict(sorted(prefixes.items())))
+
+
 def _turtle(graph: Graph) -> bytes:
     """Turtle written by pyoxigraph (about 80 times faster than rdflib's writer), from the
     triples in a fixed order — by subject, its ``rdf:type`` first, then by predicate and
     object — with the prefixes the graph binds that its IRIs use, in name order."""
     import pyoxigraph
 
-    terms = nt_terms(graph)
-    terms.sort(key=lambda t: (t[0], t[1] != _RDF_TYPE, t[1], t[2]))
+    terms = _sorted_terms(graph)
     text = "".join(f"{s} {p} {o} .\n" for s, p, o in terms)
-    iris = {t[1:-1] for triple in terms for t in triple if t.startswith("<") and t != _RDF_TYPE}
-    iris.update(o[o.rindex("^^<") + 3 : -1] for _, _, o in terms if o.endswith(">") and o.startswith('"'))
-    prefixes = {
-        prefix: str(ns)
-        for prefix, ns in sorted(graph.namespace_manager.namespaces())
-        if prefix and any(iri.startswith(str(ns)) for iri in iris)
-    }
     triples = pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=_used_prefixes(graph, terms))
 
 
 def _lines(lines) -> bytes:
     return ("".join(sorted(set(lines))) or "\n").encode("utf-8")
-
-
-def _dataset(graph: Graph) -> Dataset:
-    ds = Dataset(default_union=False)
-    for prefix, ns in graph.namespace_manager.namespaces():
-        ds.bind(prefix, ns, replace=True)
-    named = ds.graph(URIRef(str(graph.identifier)))
-    for triple in graph:
-        named.add(triple)
-    return ds
 
 
 def _jsonld(graph: Graph) -> bytes:
@@ -188,8 +229,9 @@ def output_name(title: str) -> str:
     return "".join(kept) + digest
 
 
-def write_outputs(graph: Graph, out_dir: Path, stem: str, formats: tuple[Format, ...]) -> list[Path]:
-    """Write one article's graph in every format, atomically and all together.
+def write_outputs(graph: Graph | list[Graph], out_dir: Path, stem: str, formats: tuple[Format, ...]) -> list[Path]:
+    """Write one article's graph (or the named graphs of a merge) in every format,
+    atomically and all together.
 
     Every format is first serialized to a temporary file in ``out_dir``; only when all
     are written are they renamed into place, and if one rename fails the files already

@@ -109,6 +109,9 @@ class KG(DefinedNamespace):
     Honored: URIRef
     UnknownResult: URIRef
     Sentence: URIRef
+    Merge: URIRef
+    Conflict: URIRef
+    Claim: URIRef
     # object properties
     screenwriter: URIRef
     storyBy: URIRef
@@ -127,6 +130,11 @@ class KG(DefinedNamespace):
     ceremony: URIRef
     result: URIRef
     statedIn: URIRef
+    mergeOf: URIRef
+    conflict: URIRef
+    claim: URIRef
+    claimedIn: URIRef
+    inSentence: URIRef
     # datatype properties
     creditedAs: URIRef
     shownName: URIRef

@@ -116,10 +116,22 @@ def test_export_quiet(film: str) -> None:
 
 
 def test_export_default_is_the_bundled_example() -> None:
+    """Both bundled examples, the article and its plain-text extract, each alone and merged."""
     result = run("export", "-o", "out")
     assert result.exit_code == 0, result.stderr
-    assert listing("out") == ["Leaving_Las_Vegas.jsonld", "Leaving_Las_Vegas.ttl"]
-    assert result.stdout.startswith("Leaving Las Vegas: ") and "; conforms [" in result.stdout
+    assert listing("out") == [
+        "Leaving_Las_Vegas.extract.jsonld", "Leaving_Las_Vegas.extract.ttl", "Leaving_Las_Vegas.jsonld",
+        "Leaving_Las_Vegas.merged.jsonld", "Leaving_Las_Vegas.merged.trig", "Leaving_Las_Vegas.ttl",
+    ]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Leaving Las Vegas: 1419 triples; ") and lines[0].endswith("s]") and "; conforms [" in lines[0]
+    assert lines[1].startswith("Leaving Las Vegas (plain-text extract): ") and "; conforms [" in lines[1]
+    assert re.fullmatch(r"Leaving Las Vegas: 2 sources merged, 3 graphs, \d+ triples; \d+ statements stated by more than one, "
+                        r"2 conflicts; merge graph conforms", lines[2])
+    conflicts = [line for line in result.stderr.splitlines() if line.startswith("[CONFLICT] ")]
+    assert len(conflicts) == 2
+    assert conflicts[1].startswith('[CONFLICT] [Leaving Las Vegas] "Rotten Tomatoes average rating" schema:ratingValue: "7.6" (')
+    assert 'with an average rating of 7.6/10.") / "7.7" (' in conflicts[1]
 
 
 def test_export_stdin_with_title() -> None:

@@ -31,6 +31,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("map", ("kg.iri", "kg.vocab", "kg.mapping")),
     ("validate", ("kg.validate",)),
     ("result", ("kg.result",)),
+    ("merge", ("kg.merge",)),
     ("sink", ("kg.serialize", "kg.stores", "kg.sinks")),
     ("pipeline", ("kg.pipeline",)),
     ("workers", ("kg.workers",)),

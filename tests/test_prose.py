@@ -19,7 +19,7 @@ from kg.wikitext import page_scope, parse
 from kg.wikitext.prose import plain_document, split_sentences, wikitext_document
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-EXTRACT = EXAMPLES / "leaving-las-vegas.extract.txt"
+EXTRACT = EXAMPLES / "Leaving_Las_Vegas.extract.txt"
 API_JSON = EXAMPLES / "leaving-las-vegas.api.json"
 
 

@@ -72,7 +72,7 @@ def test_report_command_prints_rows_and_totals(tmp_path):
     assert lines[0].startswith("article")
     assert lines[1].startswith("Leaving Las Vegas")
     assert "61/61" in lines[1] and "25/25" in lines[1] and lines[1].rstrip().endswith("yes")
-    assert lines[-1].startswith("1 articles exported (1 conform), 0 refused;")
+    assert lines[-1].startswith("1 article exported (1 conform), 0 refused;")
 
 
 def test_report_tsv(tmp_path):

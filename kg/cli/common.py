@@ -63,6 +63,9 @@ def report_problems(result: PageResult) -> None:
     title = result.title
     for warning in result.warnings:
         echo_err(f"[WARN] [{title}] {warning}")
+    if result.merged is not None:
+        for conflict in result.merged.conflicts:
+            echo_err(f"[CONFLICT] [{title}] {conflict.line()}")
     if result.report is not None:
         for v in result.report.violations:
             echo_err(f"[{title}] {v.line()}")
@@ -75,13 +78,21 @@ def summary_line(result: PageResult) -> str:
     from rdflib import RDF
 
     graph = result.graph
+    report = result.report
+    status = "not validated" if report is None else ("conforms" if report.conforms else f"DOES NOT CONFORM ({len(report.violations)} violations)")
+    merged = result.merged
+    if merged is not None:
+        triples = sum(len(g) for g in merged.graphs)
+        conflicts = len(merged.conflicts)
+        return (f"{result.title}: {len(merged.sources)} sources merged, {len(merged.graphs)} graphs, {triples} triples; "
+                f"{merged.agreements} statement{'s' if merged.agreements != 1 else ''} stated by more than one, "
+                f"{conflicts} conflict{'s' if conflicts != 1 else ''}; merge graph {status}")
     counts: Counter[str] = Counter()
     for cls in graph.objects(None, RDF.type):
         counts[str(cls).rsplit("/", 1)[-1].rsplit("#", 1)[-1]] += 1
     classes = ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
-    report = result.report
-    status = "not validated" if report is None else ("conforms" if report.conforms else f"DOES NOT CONFORM ({len(report.violations)} violations)")
-    return f"{result.title}: {len(graph)} triples; {classes}; {status} [{result.seconds:.2f}s]"
+    name = result.title + (" (plain-text extract)" if result.page.format == "plaintext" else "")
+    return f"{name}: {len(graph)} triples; {classes}; {status} [{result.seconds:.2f}s]"
 
 
 def endpoint_options(f):

@@ -67,7 +67,7 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
     """
     from kg.errors import KgError, RemoteError
     from kg.pipeline import Options, Summary, run
-    from kg.resources import example_file
+    from kg.resources import example_files
     from kg.sinks.files import FilesSink
     from kg.sinks.store import StoreSink
     from kg.stores import default_store_dir
@@ -109,7 +109,7 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
         sinks.append(StoreSink(open_endpoint(endpoint, update_url, graph_store, timeout, retries), options.minter, force))
     total = Summary()
     per_input: dict[str, Summary] = {}
-    results = run(inputs or (str(example_file()),), options, sinks)
+    results = run(inputs or [str(p) for p in example_files()], options, sinks)
     for result in results:
         total.add(result)
         if result.in_collection:
@@ -128,8 +128,10 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
         for sink in sinks:
             for notice in getattr(sink.store, "notices", []) if isinstance(sink, StoreSink) else []:
                 click.echo(f"Note: {notice}", err=True)
-            if isinstance(sink, StoreSink) and sink.stored + sink.unchanged_count + total.unchanged:
-                click.echo(f"{sink.store.kind} {sink.store.where}: {sink.stored} article{'s' if sink.stored != 1 else ''} stored, {sink.unchanged_count + total.unchanged} unchanged")
+            if isinstance(sink, StoreSink) and sink.stored + sink.extracts + sink.unchanged_count + total.unchanged:
+                extracts = f" and {sink.extracts} plain-text extract{'s' if sink.extracts != 1 else ''}" if sink.extracts else ""
+                click.echo(f"{sink.store.kind} {sink.store.where}: {sink.stored} article{'s' if sink.stored != 1 else ''}{extracts} stored, "
+                           f"{sink.unchanged_count + total.unchanged} unchanged")
     sent, cached = wikimedia.requests()
     wikimedia.close()
     if (sent or cached) and not quiet:

@@ -40,7 +40,7 @@ def report_cmd(inputs, tsv, no_validate, link, cache, offline, api_retries, wiki
     from kg.report import Row, Totals, format_row, format_totals, header, report_inputs
 
     totals = Totals()
-    names = [f.name for f in fields(Row)]
+    names = [f.name for f in fields(Row) if f.name != "conflict_lines"]
     click.echo("\t".join(names) if tsv else header())
     wikimedia = Wikimedia(link, cache, offline, api_retries, wikipedia_api, wikidata_api)
     try:
@@ -56,5 +56,6 @@ def report_cmd(inputs, tsv, no_validate, link, cache, offline, api_retries, wiki
     if not tsv:
         click.echo(format_totals(totals))
     wikimedia.close()
-    bad = any(r.error is None and (r.conforms is False or not r.complete) for r in totals.rows)
+    bad = any(r.error is None and (r.conforms is False or not r.complete) for r in totals.rows) or any(
+        r.conforms is False for r in totals.merges)
     sys.exit(EXIT_NONCONFORMANT if bad else EXIT_OK)

@@ -33,6 +33,7 @@ def info_cmd(store, endpoint, update_url, graph_store, timeout, retries, fmt) ->
     import pyoxigraph as ox
 
     from kg.errors import KgError
+    from kg.iri import SOURCES
     from kg.stores import QueryResult
     from kg.stores.results import write
 
@@ -44,8 +45,9 @@ def info_cmd(store, endpoint, update_url, graph_store, timeout, retries, fmt) ->
         fail(exc)
     finally:
         target.close()
+    extract = "/" + SOURCES["plaintext"]
     rows = [
-        (ox.Literal(i.title or ""), ox.Literal(str(i.revision) if i.revision is not None else ""), ox.Literal(i.version or ""),
+        (ox.Literal((i.title or "") + (" (extract)" if i.graph.endswith(extract) else "")), ox.Literal(str(i.revision) if i.revision is not None else ""), ox.Literal(i.version or ""),
          ox.Literal(str(i.triples)), ox.NamedNode(i.graph))
         for i in infos
     ]
@@ -53,7 +55,12 @@ def info_cmd(store, endpoint, update_url, graph_store, timeout, retries, fmt) ->
     sys.stdout.write(write(result, fmt))
     if fmt == "table":
         total = sum(i.triples for i in infos)
-        line = f"{len(infos)} article{'s' if len(infos) != 1 else ''}, {total:,} triples in their graphs"
+        extracts = sum(1 for i in infos if i.graph.endswith(extract))
+        articles = len(infos) - extracts
+        line = f"{articles} article{'s' if articles != 1 else ''}"
+        if extracts:
+            line += f" and {extracts} plain-text extract{'s' if extracts != 1 else ''}"
+        line += f", {total:,} triples in their graphs"
         if quads is not None:
             line += f" ({quads:,} quads in the store)"
         click.echo(f"{target.kind} {target.where}: {line}")

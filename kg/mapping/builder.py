@@ -12,7 +12,7 @@ from decimal import Decimal
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import __version__
-from kg.iri import LICENSE, Minter, revision_url, wikidata_entity, wikipedia_url
+from kg.iri import LICENSE, SOURCES, Minter, revision_url, wikidata_entity, wikipedia_url
 from kg.link import LINKED, Link
 from kg.link.classes import refusal
 from kg.model import Extraction, Ref
@@ -77,7 +77,9 @@ class GraphBuilder:
         self.x = extraction
         self.minter = minter
         self.film = URIRef(minter.entity(extraction.title))
-        self.graph_iri = minter.graph(extraction.title)
+        self.graph_iri = minter.graph_of(extraction.page)
+        #: the kind of source, in the IRIs of the nodes its sentences mint ("" for wikitext)
+        self.source = SOURCES[extraction.page.format]
         #: the triples added so far (an rdflib graph only at the end: :meth:`graph`)
         self.g = TripleSet()
         #: the entities the article makes organisations (:func:`kg.resolve.settle_types`)

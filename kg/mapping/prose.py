@@ -151,8 +151,11 @@ class _ProseMapper:
         self.g.add((node, KG.statedIn, self.sentences[source]))
 
     def node(self, kind: str, source: str, k: int) -> URIRef:
-        """A node a sentence's fact mints: ``{film}#{kind}/sentence/{n}/{k}``."""
-        return self.b.node(kind, "sentence", source.split(":", 1)[1], k)
+        """A node a sentence's fact mints: ``{film}#{kind}/sentence/{n}/{k}``, and
+        ``{film}#{kind}/{source}/sentence/{n}/{k}`` for a sentence of another kind of source
+        than wikitext (``extract``), so that two sources of the page never mint one node."""
+        scope = (self.b.source,) if self.b.source else ()
+        return self.b.node(kind, *scope, "sentence", source.split(":", 1)[1], k)
 
     def triple(self, s: URIRef, p: URIRef, o, source: str) -> None:
         """The triple, and an ``rdf:Statement`` of it stated in the sentence."""

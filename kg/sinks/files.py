@@ -1,4 +1,6 @@
-"""The files sink: each exported article as ``DIR/<Title>.<ext>`` in every chosen format,
+"""The files sink: each exported article as ``DIR/<Title>.<ext>`` in every chosen format
+(a plain-text extract as ``DIR/<Title>.extract.<ext>``, the merge of several sources of a
+page as ``DIR/<Title>.merged.<ext>`` in the formats that keep named graphs apart),
 written atomically (all formats of an article appear together or not at all, and an
 interrupt waits until they have), with one check that two titles never share a file."""
 
@@ -9,7 +11,8 @@ from pathlib import Path
 from kg.errors import NameClashError, OutputError
 from kg.interrupts import deferred
 from kg.result import PageResult
-from kg.serialize import DEFAULT_FORMATS, Format, output_name, write_outputs
+from kg.iri import MERGED, SOURCES
+from kg.serialize import DEFAULT_FORMATS, Format, merged_formats, output_name, write_outputs
 
 
 class FilesSink:
@@ -52,11 +55,18 @@ class FilesSink:
             return []
         title = result.page.title
         stem = output_name(title)
+        if result.merged is not None:
+            stem += f".{MERGED}"  # every source's graph and the graph that merges them
+        elif SOURCES[result.page.format]:
+            stem += f".{SOURCES[result.page.format]}"  # a plain-text extract: Title.extract.ttl
         if self._stems.get(stem, title) != title:
             raise NameClashError(result.page.where, f'output name "{stem}" is already used by "{self._stems[stem]}"')
         self._stems[stem] = title
         with deferred():
-            paths = write_outputs(result.graph, self.out_dir, stem, self.formats)
+            if result.merged is not None:
+                paths = write_outputs(result.merged.graphs, self.out_dir, stem, merged_formats(self.formats))
+            else:
+                paths = write_outputs(result.graph, self.out_dir, stem, self.formats)
         return [str(p) for p in paths]
 
     def close(self) -> None:

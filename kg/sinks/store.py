@@ -29,8 +29,9 @@ class StoreSink:
         self.minter = minter or Minter()
         self.force = force
         self._stamps: dict[str, Stamp] = {}
-        #: articles stored, and left as they were, by this run
+        #: articles stored (plain-text extracts apart), and left as they were, by this run
         self.stored = 0
+        self.extracts = 0
         self.unchanged_count = 0
 
     def open(self) -> None:
@@ -45,7 +46,7 @@ class StoreSink:
         """Why ``page`` need not be exported again for this store (``None``: it must be)."""
         if self.force or page.revid is None:
             return None
-        graph = self.minter.graph(page.title)
+        graph = self.minter.graph_of(page)
         if Stamp(page.revid, __version__).same_as(self._stamps.get(graph)):
             return f"revision {page.revid} is already in {self.store.kind} {self.store.where}"
         return None
@@ -57,7 +58,7 @@ class StoreSink:
         """
         if result.graph is None or result.page is None:
             return []
-        reason = self.unchanged(result.page)
+        reason = None if result.merged is not None else self.unchanged(result.page)
         if reason is not None:
             result.kept.append(reason)
             self.unchanged_count += 1
@@ -68,8 +69,12 @@ class StoreSink:
         except StoreError as exc:
             detail = exc.message if exc.source == self.store.where else f"{exc.source}: {exc.message}"
             raise StoreError(result.page.where, f"not stored in {self.store.kind} {self.store.where}: {detail}", fatal=exc.fatal) from None
-        self._stamps[graph] = Stamp(result.page.revid, __version__)
-        self.stored += 1
+        if result.merged is None:  # a merge's own graph is no article: it holds no revision
+            self._stamps[graph] = Stamp(result.page.revid, __version__)
+            if result.page.format == "plaintext":
+                self.extracts += 1
+            else:
+                self.stored += 1
         return [f"{self.store.kind} {self.store.where} <{graph}>"]
 
     def close(self) -> None:

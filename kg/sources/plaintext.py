@@ -32,6 +32,10 @@ def is_plain_text(text: str) -> bool:
     return not _MARKUP.search(_HEADING_LINE.sub("", text))
 
 
+#: a plain-text file named ``<Title>.extract.txt`` is the extract of the page <Title>
+EXTRACT_SUFFIX = ".extract"
+
+
 class PlainTextReader:
     """Reads a whole text input as the plain-text extract of one page."""
 
@@ -44,7 +48,10 @@ class PlainTextReader:
         text = inp.text()
         page = wikitext_page(text, inp.source, title)
         if is_plain_text(page.text):
-            page = replace(page, format="plaintext", redirect=None)
+            named = page.title
+            if title is None and named.endswith(EXTRACT_SUFFIX) and len(named) > len(EXTRACT_SUFFIX):
+                named = named[: -len(EXTRACT_SUFFIX)]  # Heat_(1995_film).extract.txt, as kg names an extract's files
+            page = replace(page, title=named, format="plaintext", redirect=None)
         yield page  # markup after the first 64 KiB: wikitext after all
 
 
