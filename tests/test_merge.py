@@ -267,3 +267,16 @@ def test_the_corpus_extracts_merge_with_their_articles(corpus: Path) -> None:
         # the two revisions' leads differ (1 conflict: the abstract) and nothing else does
         assert [str(c.predicate) for c in merge.conflicts] == [str(SCHEMA.abstract)], (pair, [c.line() for c in merge.conflicts])
         assert merge.agreements > 5, pair
+
+
+def test_named_queries_give_a_fact_both_sources_state_once() -> None:
+    """The awards of Nicolas Cage over the merged examples are the article's alone: the extract's
+    nominations are the article's nodes (one without the ceremony is no second row)."""
+    from kg.resources import example_file
+
+    assert cli("export", "--no-files", "--store", "merged").exit_code == 0
+    assert cli("export", str(example_file()), "--no-files", "--store", "alone").exit_code == 0
+    rows = [cli("query", "awards", "--person", "Nicolas Cage", "--store", store).stdout for store in ("merged", "alone")]
+    assert rows[0] == rows[1] and rows[0].endswith("(20 rows)\n")
+    cast = [cli("query", "cast", "--film", "Leaving Las Vegas", "--store", store).stdout for store in ("merged", "alone")]
+    assert cast[0] == cast[1]

@@ -78,13 +78,15 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery(
             "awards",
             "Which awards did person P win, at which ceremony, for which film — and which were only nominations?",
-            """SELECT ?result ?award ?ceremony ?date ?film WHERE {{
+            """SELECT DISTINCT ?result ?award ?ceremony ?date ?film WHERE {{
   GRAPH ?g {{
     {nodes}    ?n a kg:Nomination ; kg:nominee ?p ; kg:award ?a ; kg:forWork ?f ; kg:result ?r .
     ?a schema:name ?award .
     ?f schema:name ?film .
-    OPTIONAL {{ ?n kg:ceremony ?c . ?c schema:name ?ceremony . OPTIONAL {{ ?c schema:startDate ?date }} }}
   }}
+  # the ceremony from any graph: a nomination two sources of one page state is one node,
+  # of which one may name the ceremony and the other not
+  OPTIONAL {{ GRAPH ?h {{ ?n kg:ceremony ?c . ?c schema:name ?ceremony . OPTIONAL {{ ?c schema:startDate ?date }} }} }}
   BIND (STRAFTER(STR(?r), "#") AS ?result)
 }} ORDER BY (?r != kg:Won) ?result ?date ?award ?film""",
             "person", "p", True,
