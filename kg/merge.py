@@ -39,7 +39,7 @@ from kg.model import Extraction, Page, Ref
 from kg.result import Claim, Conflict, Merged, PageResult
 from kg.staged import triples_of
 from kg.titles import normalise_title, strip_disambiguator
-from kg.vocab import KG, SCHEMA
+from kg.vocab import KG, PREFIXES, SCHEMA
 
 
 # --------------------------------------------------------------------------- planning
@@ -460,3 +460,21 @@ def merge_sources(begun: list[PageResult], finish: Callable[..., PageResult], mi
     if validate:
         merged.report = validate_graph(graph)
     yield merged
+
+
+def conflicts_of(graph: Graph) -> set[tuple[str, str]]:
+    """The (node, property) of every ``kg:Conflict`` a graph (a store's union) holds."""
+    return {(str(graph.value(c, RDF.subject)), str(graph.value(c, RDF.predicate))) for c in graph.subjects(RDF.type, KG.Conflict)}
+
+
+def is_listed(violation, listed: set[tuple[str, str]]) -> bool:
+    """Whether a shape's violation is only a listed conflict: a node with more values of a
+    property than one, the values being those of several sources of its page."""
+    if violation.component != "MaxCountConstraintComponent":
+        return False
+    path = violation.path
+    for prefix, ns in PREFIXES.items():
+        if path.startswith(prefix + ":"):
+            path = str(ns) + path[len(prefix) + 1 :]
+            break
+    return (violation.focus, path) in listed

@@ -280,3 +280,16 @@ def test_named_queries_give_a_fact_both_sources_state_once() -> None:
     assert rows[0] == rows[1] and rows[0].endswith("(20 rows)\n")
     cast = [cli("query", "cast", "--film", "Leaving Las Vegas", "--store", store).stdout for store in ("merged", "alone")]
     assert cast[0] == cast[1]
+
+
+def test_validating_a_store_tells_listed_conflicts_from_violations() -> None:
+    assert cli("export", "--no-files", "--store", "merged").exit_code == 0
+    result = cli("validate", "--store", "merged")
+    assert result.exit_code == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "store merged: [Conflict] <https://w3id.org/kg-film/resource/Leaving_Las_Vegas> schema:abstract: the sources of one page give different values (a kg:Conflict of their merge)",
+        "store merged: [Conflict] <https://w3id.org/kg-film/resource/Leaving_Las_Vegas#rating/Rotten_Tomatoes/average> schema:ratingValue: the sources of one page give different values (a kg:Conflict of their merge)",
+    ]
+    assert lines[2].startswith("store merged: union of 1 article and 1 plain-text extract, ")
+    assert "; conforms; 2 conflicts between sources of one page, listed in their merge graphs [" in lines[2]
