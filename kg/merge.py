@@ -201,7 +201,8 @@ def align(triples: list[tuple], base: list[tuple], film: URIRef) -> dict[URIRef,
     """The nodes of ``triples`` (a source's graph) that are nodes of ``base`` (another's),
     for the film ``film``: the cast role of the same performer (and character, when the
     performer has several), the release of the same date and kind, the nomination of the
-    same award, result and nominees. Only a match that is one node is taken."""
+    same award, result and nominees, the soundtrack album when each has one. Only a match
+    that is one node is taken."""
     ours, theirs = _index(triples), _index(base)
 
     def one(candidates: list) -> URIRef | None:
@@ -226,6 +227,9 @@ def align(triples: list[tuple], base: list[tuple], film: URIRef) -> dict[URIRef,
         match = one(events)
         if match is not None and match != event:
             renames[event] = match
+    albums, their_albums = ours.get((film, KG.soundtrack), []), theirs.get((film, KG.soundtrack), [])
+    if len(albums) == 1 and len(their_albums) == 1 and albums[0] != their_albums[0]:
+        renames[albums[0]] = their_albums[0]  # the film's soundtrack album, when each has one
     for nomination in _subjects(triples, KG.forWork, film):
         award = next(iter(ours.get((nomination, KG.award), ())), None)
         award_name = _fold(next(iter(ours.get((award, SCHEMA.name), ())), None))

@@ -331,6 +331,21 @@ class Year:
 
 
 @dataclass(frozen=True, slots=True)
+class AlbumFact:
+    """What a sentence of the soundtrack section says of the film's soundtrack album: when
+    it was released, and who performs on it ("A soundtrack album, … composed and performed
+    by Mike Figgis, was released November 7, 1995").
+
+    :param released: the album's release date, when the sentence gives it.
+    :param performers: the people the sentence says perform on it.
+    """
+
+    released: PartialDate | None
+    performers: tuple[Ref, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Genre:
     """A genre the lead's first sentence names ("… is a 1995 American drama film")."""
 
@@ -423,6 +438,7 @@ class Prose:
     genres: tuple[Genre, ...] = ()
     origins: tuple[Origin, ...] = ()
     years: tuple[Year, ...] = ()
+    albums: tuple[AlbumFact, ...] = ()
 
 
 @dataclass(slots=True)

@@ -294,7 +294,7 @@ def row_for(result: PageResult) -> Row:
 
 
 #: the fields of the prose part that hold facts (each read from a sentence)
-PROSE_FACTS = ("credits", "cast", "based_on", "releases", "amounts", "ratings", "nominations", "genres", "origins", "years")
+PROSE_FACTS = ("credits", "cast", "based_on", "releases", "amounts", "ratings", "nominations", "genres", "origins", "years", "albums")
 
 COLUMNS = (
     ("article", 38), ("triples", 7), ("people", 6), ("orgs", 4), ("cast", 4), ("crew", 4),

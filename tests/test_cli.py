@@ -124,7 +124,7 @@ def test_export_default_is_the_bundled_example() -> None:
         "Leaving_Las_Vegas.merged.jsonld", "Leaving_Las_Vegas.merged.trig", "Leaving_Las_Vegas.ttl",
     ]
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Leaving Las Vegas: 1419 triples; ") and lines[0].endswith("s]") and "; conforms [" in lines[0]
+    assert lines[0].startswith("Leaving Las Vegas: 1450 triples; ") and lines[0].endswith("s]") and "; conforms [" in lines[0]
     assert lines[1].startswith("Leaving Las Vegas (plain-text extract): ") and "; conforms [" in lines[1]
     assert re.fullmatch(r"Leaving Las Vegas: 2 sources merged, 3 graphs, \d+ triples; \d+ statements stated by more than one, "
                         r"2 conflicts; merge graph conforms", lines[2])

@@ -379,7 +379,7 @@ def test_load_every_format_kg_writes(tmp_path: Path, example_exports: Path, ext:
     store = tmp_path / "store"
     result = kg("load", str(example_exports / f"Leaving_Las_Vegas.{ext}"), "--store", str(store))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"{example_exports / f'Leaving_Las_Vegas.{ext}'}: 1 article (1 new, 0 replaced), 1419 triples loaded [")
+    assert result.stdout.startswith(f"{example_exports / f'Leaving_Las_Vegas.{ext}'}: 1 article (1 new, 0 replaced), 1450 triples loaded [")
     assert graphs_in(store) == triples_of(example_exports)
 
 
@@ -389,7 +389,7 @@ def test_load_again_replaces_an_article_without_revision(tmp_path: Path, example
     result = kg("load", *files, "--store", str(store))
     assert result.returncode == 0, result.stderr
     assert [line.split(": ", 1)[1].split(" [")[0] for line in result.stdout.splitlines()[:2]] == [
-        "1 article (1 new, 0 replaced), 1419 triples loaded", "1 article (0 new, 1 replaced), 1419 triples loaded"]
+        "1 article (1 new, 0 replaced), 1450 triples loaded", "1 article (0 new, 1 replaced), 1450 triples loaded"]
     assert graphs_in(store) == triples_of(example_exports)
 
 

@@ -43,8 +43,12 @@ def export_cmd(inputs, output, formats, base_iri, title, only, no_validate, quie
     --endpoint the articles go to that SPARQL store instead of the embedded one (add
     --store DIR to write both).
 
-    With no INPUT, exports the bundled example (Leaving Las Vegas, MediaWiki API
-    JSON) into output/ and the default store. Every graph is validated against kg's
+    With no INPUT, exports the bundled examples (Leaving Las Vegas as MediaWiki API
+    JSON, and a plain-text extract of it) into output/ and the default store. Inputs
+    that are sources of one page (by page id, else title: an article and its extract)
+    each keep their own graph and are also merged: DIR/<title>.merged.trig and .jsonld
+    hold every source's graph and the values they disagree on ([CONFLICT] lines on
+    stderr). Every graph is validated against kg's
     SHACL shapes; a non-conforming graph is still written, its violations are listed
     one per line, and the exit code is 1. An input that cannot be exported (missing
     file, not a film article, a redirect …) gets one error line and exit code 3; the

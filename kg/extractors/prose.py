@@ -34,6 +34,7 @@ from kg.extractors import Context
 from kg.extractors.film import GENRE_WORDS
 from kg.extractors.names import _NAME_LIKE, name_problem, reads_as_group
 from kg.model import (
+    AlbumFact,
     Amount,
     BasedOn,
     CastCredit,
@@ -176,6 +177,14 @@ _AWARD_VERB = re.compile(r"\b(?:won|received|awarded|earned|nominated|took home|
 _AWARD_WORD = re.compile(r"Award|Prize|Oscar|Palme|Golden|nominat")
 #: the subject of a definition sentence: "Lupin the Third: The Castle of Cagliostro is a …"
 _DEFINITION = re.compile(r"[^,;]{1,200}?\s+(?=(?:is|was)\s+(?:an?|the)\s)")
+#: a sentence whose subject is the film's soundtrack album ("A soundtrack album, …, was released …",
+#: "The soundtrack also included …", "The film's original soundtrack was released …")
+_ALBUM_SUBJECT = re.compile(
+    r"(?:A|An|The|Its|The film's)\s+(?:original\s+)?(?:motion picture\s+)?sound\s?track(?:\s+album)?\b(?!\s+(?:single|song|of|to|for)\b)"
+)
+_ALBUM_RELEASED = re.compile(rf"\bwas (?:also )?released(?: on)?\s+(?P<date>{_DATE})")
+_ALBUM_PERFORMED = re.compile(r"\b(?:(?:composed|written) and performed|performed|sung)\s+by\s+")
+_SOUNDTRACK_SECTION = re.compile(r"^(?:(?:original\s+)?sound\s?track(?:\s+album)?|music(?:\s+and\s+soundtrack)?)$", re.I)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -236,6 +245,7 @@ class _Reader:
         self.genres: list[Genre] = []
         self.origins: list[Origin] = []
         self.years: list[Year] = []
+        self.albums: list[AlbumFact] = []
         self.used: dict[int, Sentence] = {}
         #: surname → the person the text named in full (plain text)
         self.surnames: dict[str, Ref | None] = {}
@@ -247,7 +257,7 @@ class _Reader:
             credits=tuple(self.credits), cast=tuple(self.cast), based_on=tuple(self.based_on),
             releases=tuple(self.releases), amounts=tuple(self.amounts), ratings=tuple(self.ratings),
             nominations=tuple(self.nominations), genres=tuple(self.genres), origins=tuple(self.origins),
-            years=tuple(self.years),
+            years=tuple(self.years), albums=tuple(self.albums),
         )  # fmt: skip
 
     # ------------------------------------------------------------------ names
@@ -346,6 +356,28 @@ class _Reader:
             self.read_ratings(s, text)
         if _AWARD_WORD.search(text):
             self.read_awards(s, text)
+        if ("soundtrack" in text or "Soundtrack" in text) and _SOUNDTRACK_SECTION.match(s.section):
+            self.read_album(s, text)
+
+    def read_album(self, s: Sentence, text: str) -> None:
+        """The soundtrack album's release date and performers, from a sentence of the
+        soundtrack section whose subject is the album; a clause that is hedged or negated
+        ("… is not included") adds nothing."""
+        m = _ALBUM_SUBJECT.match(text)
+        if m is None:
+            return
+        released = None
+        r = _ALBUM_RELEASED.search(text, m.end())
+        if r is not None and not self.hedged(text, r.start()):
+            released = parse_date(r.group("date"))
+        performers: list[Ref] = []
+        for p in _ALBUM_PERFORMED.finditer(text, m.end()):
+            if self.hedged(text, p.start()):
+                continue
+            names, _ = self.names_at(s, text, p.end())
+            performers.extend(n for n in names if n not in performers)
+        if released is not None or performers:
+            self.albums.append(AlbumFact(released=released, performers=tuple(performers), source=self.use(s)))
 
     def clause_of(self, text: str, pos: int) -> str:
         """The clause around ``pos``: from the last ", " / "; " / " while " before it to the

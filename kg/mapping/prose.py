@@ -6,7 +6,8 @@ Provenance per statement, in two documented patterns (see ``ontology/README.md``
   (``{graph}#sentence/{n}``): its text (``prov:value``), its place in the page's text as a
   W3C Web Annotation text-position selector gives it (``oa:start``, ``oa:end``), its
   section (``kg:section``) and the revision it was quoted from (``prov:wasQuotedFrom``);
-- a node that is a fact — a cast role, a release, a nomination, an amount, a rating — is
+- a node that is a fact — a cast role, a release, a nomination, an amount, a rating, the
+  soundtrack album — is
   ``kg:statedIn`` each sentence that states it; a fact that is one triple between nodes
   (the film's director, a genre, the work it is based on and its author) is an
   ``rdf:Statement`` (``{graph}#statement/{n}/{k}``) with ``rdf:subject``, ``rdf:predicate``,
@@ -31,6 +32,7 @@ from kg.mapping.builder import GraphBuilder, date_literal, decimal, en
 from kg.mapping.crew import CREDIT_PROPERTIES
 from kg.mapping.film import map_based_on, map_money
 from kg.model import Prose, Rating
+from kg.titles import strip_disambiguator
 from kg.vocab import KG, OA, SCHEMA
 
 #: what each rating measure is called
@@ -108,6 +110,8 @@ def map_prose(b: GraphBuilder, prose: Prose) -> None:
         mapper.nomination(nomination, k)
     for year in prose.years:  # after the releases, whose dates are finer
         mapper.year(year)
+    for k, album in enumerate(prose.albums, start=1):
+        mapper.album(album, k)
 
 
 def _fold_dashes(name) -> str:
@@ -254,6 +258,35 @@ class _ProseMapper:
         if rating.reviews is not None and (node, SCHEMA.reviewCount, None) not in g:
             g.add((node, SCHEMA.reviewCount, Literal(rating.reviews)))
         self.stated(node, rating.source)
+
+    def album(self, fact, k: int) -> None:
+        """The soundtrack album's date and performers a sentence states: of the article's
+        album when it has one (a date it gives otherwise is kept, with a warning), of an
+        album of the sentence's own when it has none, and of none when it has several."""
+        g, b = self.g, self.b
+        albums = g.objects(b.film, KG.soundtrack)
+        where = fact.source.replace(":", " ")
+        if len(albums) > 1:
+            b.x.warnings.append(f"prose: {where} speaks of the soundtrack album; the article has {len(albums)}: not added")
+            return
+        if albums:
+            node = albums[0]
+        else:
+            node = self.node("soundtrack", fact.source, k)
+            g.add((b.film, KG.soundtrack, node))
+            g.add((node, RDF.type, SCHEMA.MusicAlbum))
+            g.add((node, SCHEMA.name, en(f"{strip_disambiguator(b.x.title)} soundtrack")))
+            g.add((node, SCHEMA.albumProductionType, SCHEMA.SoundtrackAlbum))
+        self.stated(node, fact.source)
+        if fact.released is not None:
+            date = date_literal(fact.released)
+            there = g.value(node, SCHEMA.datePublished)
+            if there is None or there == date:
+                self.triple(node, SCHEMA.datePublished, date, fact.source)
+            else:
+                b.x.warnings.append(f"prose: {where} dates the soundtrack album {date}; the article gives {there}, which is kept")
+        for performer in fact.performers:
+            self.triple(node, SCHEMA.byArtist, b.entity(performer, SCHEMA.Person), fact.source)
 
     def nomination(self, nom, k: int) -> None:
         g, b = self.g, self.b
