@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 
 from kg.extractors import Context
 from kg.extractors.film import GENRE_WORDS
-from kg.extractors.names import _NAME_LIKE, name_problem, reads_as_group
+from kg.extractors.names import _NAME_LIKE, award_title, looks_like_company, name_problem, reads_as_group, reads_as_place
 from kg.model import (
     AlbumFact,
     Amount,
@@ -185,6 +185,19 @@ _ALBUM_SUBJECT = re.compile(
 _ALBUM_RELEASED = re.compile(rf"\bwas (?:also )?released(?: on)?\s+(?P<date>{_DATE})")
 _ALBUM_PERFORMED = re.compile(r"\b(?:(?:composed|written) and performed|performed|sung)\s+by\s+")
 _SOUNDTRACK_SECTION = re.compile(r"^(?:(?:original\s+)?sound\s?track(?:\s+album)?|music(?:\s+and\s+soundtrack)?)$", re.I)
+#: a person's name after what they are, between the two ("Academy Award winner Meryl Streep",
+#: "Los Angeles Lakers player Kareem Abdul-Jabbar", "first-time director Ann Bee"): the name
+#: before the role noun is no person's, the name after it is the person
+_ROLE_WORDS = (
+    r"(?:(?!(?:and|or|with|of|as|by|the|a|an|in|on|at|for|from|to|while|who|whom)\b)[a-z][\w-]*\s+){0,2}?"
+    r"(?:winner|nominee|laureate|player|actor|actress|star|singer|rapper|comedian|comic|"
+    r"director|filmmaker|veteran|newcomer|legend|icon|champion|model|musician|writer|author|novelist|playwright|"
+    r"producer|host|personality|wrestler|boxer|footballer|athlete|guitarist|drummer|frontman|vocalist|composer|"
+    r"presenter|journalist|co-star|alumnus|alumna|member|founder|screenwriter|cinematographer)\s+(?=[A-Z\[])"
+)
+_ROLE_NOUN = re.compile(r"\s+" + _ROLE_WORDS)
+#: what a person is, before their name ("composer Eduardo Serrano", "first-time director Ann Bee")
+_ROLE_PREFIX = re.compile(_ROLE_WORDS)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -267,19 +280,32 @@ class _Reader:
         where the name ends; ``(None, pos)`` when no name starts there."""
         while pos < len(text) and text[pos] == " ":
             pos += 1
+        prefix = _ROLE_PREFIX.match(text, pos)
+        if prefix is not None:
+            pos = prefix.end()
         for span in s.links:
             if span.start == pos:
                 shown = s.text[span.start : span.end]
                 if not _reads_as_linked_name(shown, span.title):
                     return None, pos  # "[[Amnesia|amnesiac]]", "[[Yellowface|Western actors made to look Asian]]"
+                role = _ROLE_NOUN.match(text, span.end)
+                if role is not None:
+                    return self.name_at(s, text, role.end())  # "[[Los Angeles Lakers]] player [[Kareem Abdul-Jabbar]]"
+                if _not_a_person(strip_disambiguator(span.title)):
+                    return None, pos  # "directed by [[Warner Bros. Pictures]]": a company's page is no one
                 return self.ctx.names.ref_for_link(Link(span.title, span.section, shown)), span.end
         m = _NAME.match(text, pos)
         if m:
             name = m.group().rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group()) else m.group()
             name = re.sub(r"['’]s$", "", name)
             end = pos + len(name)
+            role = _ROLE_NOUN.match(text, end)
+            if role is not None:
+                return self.name_at(s, text, role.end())  # "Academy Award winner Meryl Streep": Meryl Streep
             if self.plain:
-                ref = Ref(name)
+                # no link says what a plain name is: one with a company's, an award's or a
+                # place's form, or a country's name, is no one's ("Warner Bros. Pictures")
+                ref = None if _not_a_person(name) else Ref(name)
             else:
                 ref = self.ctx.names.resolve(name, check="person", context=s.text)
             if ref is not None:
@@ -715,6 +741,12 @@ class _Reader:
         if " for " not in piece and len(re.findall(r"\b[A-Z][\w'’.&-]*", piece.split(" Award")[0])) < 2:
             return None  # "the Critics' Award": whose, the sentence does not say
         return Ref(piece) if self.plain else self.ctx.names.linked(piece)
+
+
+def _not_a_person(name: str) -> bool:
+    """Whether an unlinked name has the form of a company's, an award's or a place's, or is a
+    country's ("Warner Bros. Pictures", "Academy Award", "New York City", "France")."""
+    return looks_like_company(name) or award_title(name) or reads_as_place(name) or country_title(name) is not None
 
 
 def _reads_as_linked_name(shown: str, title: str) -> bool:
