@@ -153,7 +153,10 @@ _AWARD = re.compile(
     r"(?:[A-Z0-9][\w'’.-]*\s+)*?(?:Academy Award|Oscar|Award|Prize|Palme d'Or|Golden (?:Lion|Bear|Globe))s?\b"
     r"(?:\s+for\s+(?:Best|Outstanding|Most|Worst)\b[^,;]*?)?"
 )
-_AWARD_TAIL = re.compile(r"\s+(?:for (?:his|her|their|its|the) \w.*|at (?:the )?[A-Z\d].*|in \d{4}.*|that year.*|\(\d{4}\).*)$")
+_AWARD_TAIL = re.compile(
+    r"\s+(?:for (?:his|her|their|its|the) \w.*|at (?:the )?[A-Z\d].*|in \d{4}.*|that year.*|\(\d{4}\).*"
+    r"|(?:but|though|although|losing|which|who|where|when)\b.*)$"
+)
 #: "won four awards", "numerous awards for best score including …": a count, or a list of examples
 _GENERIC_AWARDS = re.compile(r"(?:\w+\s+){0,3}?(?:awards|nominations|prizes|honou?rs|accolades|Oscars|Academy Awards)\b|.*\bincluding\b", re.I)
 #: "… for Best Cinematography for Karl Freund": the person it went to, after the category
@@ -291,13 +294,16 @@ class _Reader:
                 role = _ROLE_NOUN.match(text, span.end)
                 if role is not None:
                     return self.name_at(s, text, role.end())  # "[[Los Angeles Lakers]] player [[Kareem Abdul-Jabbar]]"
-                if _not_a_person(strip_disambiguator(span.title)):
-                    return None, pos  # "directed by [[Warner Bros. Pictures]]": a company's page is no one
+                if _not_a_person(strip_disambiguator(span.title)) or re.match(r"['’]s\b", text[span.end : span.end + 3]):
+                    # "directed by [[Warner Bros. Pictures]]": a company's page is no one; "[[Peter
+                    # Parker]]'s girlfriend": the possessor is not the one meant
+                    return None, pos
                 return self.ctx.names.ref_for_link(Link(span.title, span.section, shown)), span.end
         m = _NAME.match(text, pos)
         if m:
             name = m.group().rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group()) else m.group()
-            name = re.sub(r"['’]s$", "", name)
+            if re.search(r"['’]s$", name):
+                return None, pos  # "Peter Parker's girlfriend", "Ann Bee's brother": the possessor is not the one meant
             end = pos + len(name)
             role = _ROLE_NOUN.match(text, end)
             if role is not None:
@@ -743,10 +749,17 @@ class _Reader:
         return Ref(piece) if self.plain else self.ctx.names.linked(piece)
 
 
+#: a capitalised function word, which a title-case phrase has and a person's name never
+#: does after its first word ("Ann Bee In The Role Of A Lifetime")
+_TITLE_CASE_WORD = re.compile(r"\s(?:In|The|Of|And|A|An|On|At|For|With|To|From|By|As|Or)(?=\s)")
+
+
 def _not_a_person(name: str) -> bool:
-    """Whether an unlinked name has the form of a company's, an award's or a place's, or is a
-    country's ("Warner Bros. Pictures", "Academy Award", "New York City", "France")."""
-    return looks_like_company(name) or award_title(name) or reads_as_place(name) or country_title(name) is not None
+    """Whether an unlinked name has the form of a company's, an award's or a place's, is a
+    country's ("Warner Bros. Pictures", "Academy Award", "New York City", "France"), or has
+    a capitalised function word after its first ("Ann Bee In The Role")."""
+    return (looks_like_company(name) or award_title(name) or reads_as_place(name) or country_title(name) is not None
+            or bool(_TITLE_CASE_WORD.search(name)))
 
 
 def _reads_as_linked_name(shown: str, title: str) -> bool:
