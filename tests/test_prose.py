@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import kg
 from kg.classify import PLAIN_NOT_A_FILM, classify
 from kg.errors import MissingPageError
 from kg.model import Page

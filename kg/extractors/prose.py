@@ -7,7 +7,8 @@ a quotation), without a negation or a hedge ("was considered for the role", "wou
 have", "originally", "did not"):
 
 - credits: "… film directed by X", "written and directed by X", "written by X, Y and Z",
-  "with music by X", "cinematography by X";
+  "edited by X", "written, directed and produced by X" (the producer only so, in a list with
+  a verb only a person is the subject of), "with music by X", "cinematography by X";
 - the work it is based on: "based on the 1990 novel *Work* by X", "… of the same name by X";
 - cast: "The film stars X as Ben, Y as Sera", "starring X, Y and Z", "X stars as Ben",
   "… played by X", "X was cast as Ben";
@@ -85,17 +86,35 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
 _MONEY = r"(?:US\s?|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|crore|lakh)\b)?"
 
+#: the verbs of a credit, alone or in a list ("written, directed and produced by X"); "produced
+#: by" alone is not read (a person or a company: the text does not tell), only in a list with a
+#: verb that only a person is the subject of
+_CREDIT_VERBS = {
+    "directed": "director", "co-directed": "director", "written": "screenwriter", "co-written": "screenwriter",
+    "edited": "editor", "produced": "producer", "co-produced": "producer",
+}  # fmt: skip
+_CREDIT_VERB = r"(?:co-)?(?:directed|written|produced|edited)"
 _CREDIT = re.compile(
-    r"\b(?P<what>written and directed|directed and written|co-written and directed|directed|written|co-written|"
+    rf"\b(?P<what>{_CREDIT_VERB}(?:(?:,\s*|\s+)(?:and\s+)?{_CREDIT_VERB})*|"
     r"(?:with )?music|music composed|score|score composed|cinematography)\s+by\s+",
     re.I,
 )
 _CREDIT_ROLES = {
-    "written and directed": ("director", "screenwriter"), "directed and written": ("director", "screenwriter"),
-    "co-written and directed": ("director", "screenwriter"), "directed": ("director",), "written": ("screenwriter",),
-    "co-written": ("screenwriter",), "music": ("music",), "with music": ("music",), "music composed": ("music",),
+    "music": ("music",), "with music": ("music",), "music composed": ("music",),
     "score": ("music",), "score composed": ("music",), "cinematography": ("cinematographer",),
 }  # fmt: skip
+
+
+def _credit_roles(what: str) -> tuple[str, ...]:
+    """The roles a credit's verbs give ("written and directed" → screenwriter, director);
+    none for "produced" or "co-produced" alone."""
+    what = what.lower()
+    if what in _CREDIT_ROLES:
+        return _CREDIT_ROLES[what]
+    given = {_CREDIT_VERBS[v] for v in re.findall(_CREDIT_VERB, what)}
+    return () if given == {"producer"} else tuple(r for r in ("director", "screenwriter", "producer", "editor") if r in given)
+
+
 #: a work a credit right after it belongs to ("the novel written by …", "a song composed by …")
 _OTHER_WORK = re.compile(
     r"\b(?:novels?|novellas?|books?|plays?|series|episodes?|albums?|songs?|singles?|sequels?|prequels?|remakes?|"
@@ -103,10 +122,13 @@ _OTHER_WORK = re.compile(
     re.I,
 )
 #: words that put another work between the film and a credit ("It was followed by 1939's
-#: Daughters Courageous, also directed by …", "a remake of … directed by …")
+#: Daughters Courageous, also directed by …", "a remake of … directed by …", "Rocky is featured
+#: in the 2017 documentary …, directed by …"); "Films" with a capital is a company's name
+#: ("produced by Dee Films and directed by …")
 _ANOTHER_FILM = re.compile(
     r"\b(?:followed by|preceded by|sequels?|prequels?|remake|remade|influenced|inspired|version|adaptation|"
-    r"spin-?off|films|movies|series|episodes?|season|short film|novelization|novelisation|which|who|whose)\b|"
+    r"spin-?off|(?-i:films|movies)|series|episodes?|season|short film|novelization|novelisation|"
+    r"which|who|whose|(?:featured|appears|appeared|referenced|parodied|included|shown) in)\b|"
     r"\(\d{4}\)|\b\d{4}['’]s\b",
     re.I,
 )
@@ -154,9 +176,11 @@ _AWARD = re.compile(
     r"(?:\s+for\s+(?:Best|Outstanding|Most|Worst)\b[^,;]*?)?"
 )
 _AWARD_TAIL = re.compile(
-    r"\s+(?:for (?:his|her|their|its|the) \w.*|at (?:the )?[A-Z\d].*|in \d{4}.*|that year.*|\(\d{4}\).*"
+    r"\s+(?:for (?:his|her|their|its|the) \w.*|for [\"“].*|at (?:the )?[A-Z\d].*|in \d{4}.*|that year.*|\(\d{4}\).*"
     r"|(?:but|though|although|losing|which|who|where|when)\b.*)$"
 )
+#: "… was nominated for the X, which it won": the nomination's result
+_WHICH_WON = re.compile(r",?\s+which\s+(?:it|he|she|they|the film)\s+(?:also\s+|later\s+|eventually\s+|ultimately\s+)?(?:won|went on to win)\b")
 #: "won four awards", "numerous awards for best score including …": a count, or a list of examples
 _GENERIC_AWARDS = re.compile(r"(?:\w+\s+){0,3}?(?:awards|nominations|prizes|honou?rs|accolades|Oscars|Academy Awards)\b|.*\bincluding\b", re.I)
 #: "… for Best Cinematography for Karl Freund": the person it went to, after the category
@@ -301,7 +325,8 @@ class _Reader:
                 return self.ctx.names.ref_for_link(Link(span.title, span.section, shown)), span.end
         m = _NAME.match(text, pos)
         if m:
-            name = m.group().rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group()) else m.group()
+            # a full stop ends the name unless it is an initial's or a suffix's ("Robert Downey Jr.")
+            name = m.group().rstrip(".") if not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", m.group()) else m.group()
             if re.search(r"['’]s$", name):
                 return None, pos  # "Peter Parker's girlfriend", "Ann Bee's brother": the possessor is not the one meant
             end = pos + len(name)
@@ -315,7 +340,8 @@ class _Reader:
             else:
                 ref = self.ctx.names.resolve(name, check="person", context=s.text)
             if ref is not None:
-                last = name.split()[-1]
+                words = name.split()
+                last = words[-2] if words[-1].rstrip(".") in ("Jr", "Sr", "II", "III") else words[-1]
                 if self.surnames.get(last, ref) != ref:
                     self.surnames[last] = None  # two people of that surname: neither
                 elif last not in self.surnames:
@@ -481,7 +507,7 @@ class _Reader:
             if self.hedged(text, m.start()):
                 continue
             refs, _ = self.names_at(s, text, m.end())
-            roles = _CREDIT_ROLES[m.group("what").lower()]
+            roles = _credit_roles(m.group("what"))
             for ref in refs:
                 if "music" in roles and reads_as_group(ref):
                     continue  # a band's credit is read from the infobox, where its kind is settled
@@ -553,12 +579,19 @@ class _Reader:
             if not self.about_film(text, m.start()) or self.hedged(text, m.start()):
                 continue
             pos = m.end()
+            paired = False  # the name before was joined to this one by "and", with no character
             while True:
                 actor, after = self.name_at(s, text, pos)
                 if actor is None:
                     break
                 character = None
                 as_ = re.match(r"\s+as\s+", text[after:])
+                if as_ and paired:
+                    # "X and Y as Ennis Del Mar and Jack Twist": whose character is whose, and
+                    # where the characters end, the words do not say
+                    self.add_cast(actor, None, s)
+                    self.ctx.warn(f"prose: sentence {s.index}", f'the characters after "{text[pos:after + as_.end()].strip()}" are not read: the performers before it are joined by "and", and which is whose is not stated in "{s.text}"')
+                    break
                 if as_:
                     character, end = self.character_at(text, after + as_.end())
                     if character is None:
@@ -569,6 +602,7 @@ class _Reader:
                 sep = _LIST_SEP.match(text, after)
                 if not sep:
                     break
+                paired = character is None and bool(re.search(r"\band\b|&", sep.group()))
                 pos = sep.end()
         for m in _STARS_AS.finditer(text):
             before = text[: m.start()]
@@ -707,7 +741,17 @@ class _Reader:
                     ceremony = self.ctx.names.ref_for_link(Link(span.title, span.section, name)) if span else (
                         Ref(name) if self.plain else self.ctx.names.linked(name))
                 spans = tuple((sp.start - clause_start, sp.end - clause_start) for sp in s.links)
-                for start, end in _award_pieces(clause, m.end(), spans):
+                pieces = _award_pieces(clause, m.end(), spans)
+                if result == "nominated" and _WHICH_WON.search(clause, m.end()):
+                    # "nominated for the X, which it won": a nomination that was won
+                    if len(pieces) != 1:
+                        self.ctx.warn(f"prose: sentence {s.index}", f'which of the awards was won is not clear; skipped "{s.text}"')
+                        break
+                    result = "won"
+                for start, end in pieces:
+                    # "received an [[Academy Award for Best Actress|Academy Award nomination for
+                    # Best Actress]]": what was received is the nomination
+                    piece_result = "nominated" if re.search(r"\bnominat", clause[start:end], re.I) else result
                     year = re.match(r"(?:18|19|20)\d\d\s+", clause[start:end])
                     date = parse_date(year.group().strip()) if year else None
                     start += year.end() if year else 0
@@ -725,7 +769,7 @@ class _Reader:
                         continue
                     self.nominations.append(Nomination(
                         position=len(self.nominations) + 1, organisation=None, category=award,
-                        nominees=tuple(winners), result=result, ceremony=ceremony, date=date, source=self.use(s),
+                        nominees=tuple(winners), result=piece_result, ceremony=ceremony, date=date, source=self.use(s),
                     ))  # fmt: skip
                 break
 
@@ -733,8 +777,10 @@ class _Reader:
         piece = text[start:end]
         span = s.link_at(start, end)
         if span is not None and (_AWARD.fullmatch(piece) or (_AWARD.search(span.title) and span.section is None)):
-            # "[[Academy Award for Best Director|Best Director]]": the link names the award
-            return self.ctx.names.ref_for_link(Link(span.title, span.section, piece))
+            # "[[Academy Award for Best Director|Best Director]]": the link names the award (and
+            # "[[…|Academy Award nomination for Best Actress]]" is not the award's name)
+            shown = span.title if re.search(r"\bnominat", piece, re.I) else piece
+            return self.ctx.names.ref_for_link(Link(span.title, span.section, shown))
         last = next((sp for sp in s.links if sp.end == end and sp.start > start), None)
         if last is not None and _AWARD.search(last.title) and last.section is None and _AWARD_FOR.fullmatch(text[start : last.start]):
             # "[[Academy Awards|Academy Award]] for [[Academy Award for Original Music Score|Best
