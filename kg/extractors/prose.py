@@ -132,6 +132,12 @@ _ANOTHER_FILM = re.compile(
     r"\(\d{4}\)|\b\d{4}['’]s\b",
     re.I,
 )
+#: a part played in another work than the film ("X stars as Tom in the sequel")
+_IN_ANOTHER_WORK = re.compile(
+    r"\b(?:in|for) (?:the|a|an|its|his|her|their) (?:[\w-]+ ){0,2}?(?:sequels?|prequels?|remakes?|series|spin-?offs?|"
+    r"versions?|adaptations?|episodes?|seasons?|shorts?|stage (?:play|production|musical)|"
+    r"(?:first|original|previous|next|earlier|later|second|third|other|\d{4}) (?:film|movie|installment))\b"
+)
 _BASED = re.compile(
     r"\bbased on (?:the |a |an |his |her |their )?(?:(?P<year>\d{4}) )?(?P<pre>(?:[\w'’-]+ ){0,3}?)"
     r"(?P<kind>novel|novella|book|play|stage play|short story|story|memoir|comic book|comic|graphic novel|"
@@ -609,8 +615,8 @@ class _Reader:
             actors, end = self.names_at(s, text, 0) if before.strip() else ([], 0)
             if len(actors) != 1 or text[end : m.start()].strip() not in ("", "also"):
                 continue
-            if self.hedged(text, m.start()):
-                continue
+            if self.hedged(text, m.start()) or _IN_ANOTHER_WORK.search(self.clause_of(text, m.start())):
+                continue  # "X stars as Tom in the sequel"
             self.add_cast(actors[0], self.character_at(text, m.end())[0], s)
         for m in list(_PLAYED_BY.finditer(text)) + list(_CAST_AS.finditer(text)):
             if self.hedged(text, m.start()) or _ANOTHER_FILM.search(self.clause_of(text, m.start())):
