@@ -153,3 +153,29 @@ def test_an_item_list_without_a_separator_is_one_item_as_the_character_loop_read
         # off at the top level, or with the break a space inside an unclosed link or template
         assert _split_top_level(text, separator) == [text]
         assert _split_top_level(text + "z\n", separator) in ([text + "z", ""], [text + "z "])
+
+
+def test_aggregator_prose_templates_write_their_sentence() -> None:
+    rt = clean_text(parse("{{Rotten Tomatoes prose|93|8.4|378|consensus=''Dune'' is epic.}}"))
+    assert rt == (
+        "On the review aggregator website Rotten Tomatoes, 93% of 378 critics' reviews are positive, "
+        "with an average rating of 8.4/10. The website's consensus reads: \"Dune is epic.\""
+    )
+    assert clean_text(parse("{{Rotten Tomatoes prose|score=40|count=15}}")) == (
+        "On the review aggregator website Rotten Tomatoes, 40% of 15 critics' reviews are positive."
+    )
+    words = {
+        score: clean_text(parse(f"{{{{Metacritic film prose|{score}|9}}}}")).split("indicating ")[1]
+        for score in (100, 81, 80, 61, 60, 40, 39, 20, 19, 0)
+    }
+    assert words == {
+        100: '"universal acclaim".', 81: '"universal acclaim".', 80: '"generally favorable" reviews.',
+        61: '"generally favorable" reviews.', 60: '"mixed or average" reviews.', 40: '"mixed or average" reviews.',
+        39: '"generally unfavorable" reviews.', 20: '"generally unfavorable" reviews.', 19: '"overwhelming dislike".',
+        0: '"overwhelming dislike".',
+    }
+    assert clean_text(parse("{{Metacritic film prose|79|62}}")).startswith(
+        "Metacritic, which uses a weighted average, assigned the film a score of 79 out of 100, based on 62 critics"
+    )
+    for no_figures in ("{{Rotten Tomatoes prose}}", "{{Rotten Tomatoes prose|n/a|7|5}}", "{{Metacritic film prose|79}}"):
+        assert clean_text(parse(no_figures)) == ""

@@ -107,6 +107,36 @@ def render_date(template: Template) -> str:
     return str(date.year)
 
 
+#: {{Rotten Tomatoes prose|score|average|count|consensus}} and {{Metacritic film prose|score|count}}
+#: (each argument positional or named: ``score=``, ``average=``, ``count=``, ``consensus=``)
+#: write the reception sentence many film articles carry instead of writing it by hand;
+#: :func:`kg.wikitext.text.render_aggregator_prose` writes it as the templates do
+#: ("On the review aggregator website Rotten Tomatoes, 93% of 378 critics' reviews are
+#: positive, with an average rating of 8.4/10.").
+AGGREGATOR_PROSE_TEMPLATES = {
+    "rotten tomatoes prose": ("score", "average", "count", "consensus"),
+    "metacritic film prose": ("score", "count"),
+}
+#: Metacritic's words for a film's Metascore, highest band first: (lowest score, words)
+METASCORE_WORDS = (
+    (81, '"universal acclaim"'), (61, '"generally favorable" reviews'), (40, '"mixed or average" reviews'),
+    (20, '"generally unfavorable" reviews'), (0, '"overwhelming dislike"'),
+)  # fmt: skip
+
+
+def template_args(template: Template, names: tuple[str, ...]) -> dict[str, Wikicode]:
+    """A template's arguments by name, each named (``score=``) or else at its position in ``names``."""
+    args = positional(template)
+    out: dict[str, Wikicode] = {}
+    for i, name in enumerate(names):
+        value = get_param(template, name)
+        if value is None and i < len(args) and str(args[i]).strip():
+            value = args[i]
+        if value is not None:
+            out[name] = value
+    return out
+
+
 #: {{Duration|h=|m=|s=}} (or positional hours, minutes, seconds) shows a time as a clock:
 #: "1:36:00", "3:05" (https://en.wikipedia.org/wiki/Template:Duration).
 DURATION_TEMPLATES = frozenset({"duration", "duration/ms", "dur"})

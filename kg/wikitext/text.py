@@ -11,10 +11,13 @@ from mwparserfromhell.wikicode import Wikicode
 
 from kg.wikitext.parse import _TAG_NAMES, parse, per_node, per_text
 from kg.wikitext.templates import (
+    AGGREGATOR_PROSE_TEMPLATES,
+    METASCORE_WORDS,
     DURATION_TEMPLATES,
     START_DATE_TEMPLATES,
     render_date,
     render_duration,
+    template_args,
     FIXED_TEXT, JOIN_TWO_ARGS, LIST_TEMPLATES, SHOW_FIRST_ARG, SHOW_SECOND_ARG, evaluate_expr, positional, template_name,
 )
 
@@ -37,6 +40,8 @@ def _render_template(t: Template, keep_links: bool) -> str:
         return render_duration(t)
     if name in START_DATE_TEMPLATES:
         return render_date(t)
+    if name in AGGREGATOR_PROSE_TEMPLATES:
+        return render_aggregator_prose(t, name)
     args = positional(t)
     if name in LIST_TEMPLATES:
         items = [_render(a, keep_links) for a in args]
@@ -50,6 +55,27 @@ def _render_template(t: Template, keep_links: bool) -> str:
     if name in SHOW_FIRST_ARG and args:
         return _render(args[0], keep_links)
     return ""
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?")
+
+
+def render_aggregator_prose(t: Template, name: str) -> str:
+    """The sentence {{Rotten Tomatoes prose}} or {{Metacritic film prose}} writes; nothing
+    when its score or its count is not a number (the template then writes no figures)."""
+    args = {k: _render(v, False).strip() for k, v in template_args(t, AGGREGATOR_PROSE_TEMPLATES[name]).items()}
+    score, count, average = args.get("score", ""), args.get("count", ""), args.get("average", "").removesuffix("/10")
+    if not (_NUMBER.fullmatch(score) and _NUMBER.fullmatch(count)):
+        return ""
+    if name == "metacritic film prose":
+        words = next(w for low, w in METASCORE_WORDS if float(score) >= low)
+        return (f"Metacritic, which uses a weighted average, assigned the film a score of {score} out of 100, "
+                f"based on {count} critics, indicating {words}.")  # fmt: skip
+    text = f"On the review aggregator website Rotten Tomatoes, {score}% of {count} critics' reviews are positive"
+    text += f", with an average rating of {average}/10." if _NUMBER.fullmatch(average) else "."
+    if args.get("consensus"):
+        text += f' The website\'s consensus reads: "{args["consensus"]}"'
+    return text
 
 
 #: a string with none of these is one text node when parsed (no link, template, tag,
