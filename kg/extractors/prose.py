@@ -231,6 +231,8 @@ _ROLE_WORDS = (
 _ROLE_NOUN = re.compile(r"\s+" + _ROLE_WORDS)
 #: what a person is, before their name ("composer Eduardo Serrano", "first-time director Ann Bee")
 _ROLE_PREFIX = re.compile(_ROLE_WORDS)
+#: "of" and a capitalised word after capitalised words: one longer name ("Hollywood Walk of Fame")
+_OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
@@ -336,6 +338,8 @@ class _Reader:
             if re.search(r"['’]s$", name):
                 return None, pos  # "Peter Parker's girlfriend", "Ann Bee's brother": the possessor is not the one meant
             end = pos + len(name)
+            if _OF_A_NAME.match(text, end):
+                return None, pos  # "Hollywood Walk of Fame", "University of Chicago": a longer name goes on
             role = _ROLE_NOUN.match(text, end)
             if role is not None:
                 return self.name_at(s, text, role.end())  # "Academy Award winner Meryl Streep": Meryl Streep
