@@ -283,6 +283,10 @@ class Sentence:
                 return span
         return None
 
+    def links_in(self, start: int, end: int) -> bool:
+        """Whether some link shows text within ``text[start:end]``."""
+        return any(span.start < end and span.end > start for span in self.links)
+
 
 @dataclass(frozen=True, slots=True)
 class Amount:

@@ -131,7 +131,7 @@ COMPANY = re.compile(
     r"LLC|Corporation|Corp\.?|Company|Co\.|Group|Movies|Motion Pictures|Telefilms|Creations|Combines?|Arts|"
     r"Cinemas?|Releasing|Distribution|Distributors|Records|Animation|Network|Television|Broadcasting|"
     r"Board|Institute|Foundation|Society|Association|Department|Pvt\.?|Private|GmbH|S\.A\.|S\.p\.A\.|B\.V\.|"
-    r"Enterprises?|Ventures|Talkies|Syndicate|Associates|International|Industries|Holdings)\b"
+    r"Enterprises?|Ventures|Talkies|Syndicate|Associates|International|Industries|Holdings|Bros\.?|Comics)\b"
 )
 def looks_like_company(name: str) -> bool:
     """Whether ``name`` has a company's form ("Rajshri Productions", "Televista Digitals Limited")."""

@@ -9,7 +9,8 @@ have", "originally", "did not"):
 - credits: "… film directed by X", "written and directed by X", "written by X, Y and Z",
   "edited by X", "written, directed and produced by X" (the producer only so, in a list with
   a verb only a person is the subject of), "with music by X", "cinematography by X";
-- the work it is based on: "based on the 1990 novel *Work* by X", "… of the same name by X";
+- the work it is based on: "based on the 1990 novel *Work* by X", "… of the same name by X",
+  "based on X's 1982 novella *Work*";
 - cast: "The film stars X as Ben, Y as Sera", "starring X, Y and Z", "X stars as Ben",
   "… played by X", "X was cast as Ben";
 - releases: "had a limited release on October 27, 1995", "was released nationwide on …",
@@ -142,6 +143,18 @@ _BASED = re.compile(
     r"\bbased on (?:the |a |an |his |her |their )?(?:(?P<year>\d{4}) )?(?P<pre>(?:[\w'’-]+ ){0,3}?)"
     r"(?P<kind>novel|novella|book|play|stage play|short story|story|memoir|comic book|comic|graphic novel|"
     r"musical|manga|biography|autobiography|poem|opera|article)\b(?P<rest>[^;]*)"
+)
+#: "based on Stephen King's 1982 novella Rita Hayworth and Shawshank Redemption", "… on [[Ann
+#: Bee]]'s novel of the same name": the author before "'s", the work's name after the kind
+_BASED_POSSESSIVE = re.compile(
+    r"\bbased on (?:the )?(?P<author>[A-Z][^,;()'’]*?)['’]s (?:(?:\d{4}|[a-z][\w-]*) ){0,3}?"
+    r"(?P<kind>novel|novella|book|play|stage play|short story|story|memoir|comic book|graphic novel|manga|"
+    r"biography|autobiography|poem|opera|article)\s+(?P<title>of the same name|[A-Z][^,;()]*?)"
+    r"(?=[,;()]|\.?$|\s+(?:which|that|about|published|written|set|but|while|by)\s)"
+)
+#: a work's name in plain words: capitalised words, and the small words titles have between them
+_TITLE_WORDS = re.compile(
+    r"[A-Z\d][\w'’:!?.-]*(?:\s+(?:(?:and|of|the|a|an|in|on|at|to|for|from|with|or|de|la|le)\s+)*[A-Z\d][\w'’:!?.-]*)*"
 )
 _STARS = re.compile(r"\b(?:(?:also |and )?(?:stars|starred|co-stars|co-starred)|starring)\s+(?!as\b)")
 _STARS_AS = re.compile(r"\b(?:stars|starred|co-stars|co-starred)\s+as\s+")
@@ -541,7 +554,7 @@ class _Reader:
                 authors, _ = self.names_at(s, text, m.start("rest") + by.end())
             else:  # "the 1941 James Hilton novel of the same name": the author before the kind
                 pre = m.group("pre").strip()
-                named = _NAME.fullmatch(pre) if pre else None
+                named = _NAME.fullmatch(pre) if pre and not re.search(r"['’]s$", pre) else None
                 authors = [Ref(pre) if self.plain else self.ctx.names.resolve(pre, check="person") or Ref(pre)] if named else []
                 same = re.match(r"\s+of the same name\b", rest)
                 middle = "of the same name" if same else ""
@@ -566,6 +579,37 @@ class _Reader:
             if work is None:
                 continue  # "based on the 1990 novel by X": the work has no name here
             self.based_on.append(BasedOn(work, tuple(authors), self.use(s)))
+        for m in _BASED_POSSESSIVE.finditer(text):
+            if self.hedged(text, m.start()) or not self.about_film(text, m.start()):
+                continue
+            author = self.author_at(s, m.start("author"), m.end("author"))
+            title, start = m.group("title"), m.start("title")
+            if author is None:
+                continue
+            span = next((sp for sp in s.links if sp.start == start), None)
+            if title == "of the same name":
+                work = Ref(self.film_names[0])
+            elif span is not None and re.match(r"\s*(?:[,;()]|\.?$|(?:which|that|about|published|written|set|but|while|by|and)\s)", s.text[span.end :]):
+                # "… novella ''[[Rita Hayworth and Shawshank Redemption]]''" (and not "''[[Day Harbour]] Returns''")
+                work = self.ctx.names.ref_for_link(Link(span.title, span.section, s.text[span.start : span.end]))
+            elif _TITLE_WORDS.fullmatch(title) and len(title.split()) <= 9 and not s.links_in(start, m.end("title")):
+                work = Ref(title) if self.plain else self.ctx.names.linked(title)
+            else:
+                continue  # where the work's name ends is unclear ("… novel Y about a nurse")
+            self.based_on.append(BasedOn(work, (author,), self.use(s)))
+
+    def author_at(self, s: Sentence, start: int, end: int) -> Ref | None:
+        """The author named exactly by ``s.text[start:end]``: a link to a person's page, or a
+        person's name in plain words."""
+        name = s.text[start:end]
+        span = s.link_at(start, end)
+        if span is not None:
+            if _not_a_person(strip_disambiguator(span.title)) or not _reads_as_linked_name(name, span.title):
+                return None
+            return self.ctx.names.ref_for_link(Link(span.title, span.section, name))
+        if not _NAME.fullmatch(name) or _not_a_person(name) or s.links_in(start, end):
+            return None
+        return Ref(name) if self.plain else self.ctx.names.resolve(name, check="person") or Ref(name)
 
     def character_at(self, text: str, pos: int) -> tuple[str | None, int]:
         """A character's name at ``pos`` ("Rocky Balboa", "the Joker", "Bruce Wayne/Batman"),
