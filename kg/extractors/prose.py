@@ -242,8 +242,12 @@ _ROLE_WORDS = (
     r"presenter|journalist|co-star|alumnus|alumna|member|founder|screenwriter|cinematographer)\s+(?=[A-Z\[])"
 )
 _ROLE_NOUN = re.compile(r"\s+" + _ROLE_WORDS)
-#: what a person is, before their name ("composer Eduardo Serrano", "first-time director Ann Bee")
-_ROLE_PREFIX = re.compile(_ROLE_WORDS)
+#: what a person is, before their name ("composer Eduardo Serrano", "first-time director Ann Bee",
+#: and at a sentence's start "Composer Ann Bee won …")
+_ROLE_PREFIX = re.compile(
+    _ROLE_WORDS + r"|(?:Composer|Director|Producer|Actor|Actress|Singer|Writer|Screenwriter|Cinematographer|"
+    r"Editor|Filmmaker|Novelist|Author|Musician|Rapper|Comedian|Playwright|Lyricist)\s+(?=[A-Z\[])"
+)
 #: "of" and a capitalised word after capitalised words: one longer name ("Hollywood Walk of Fame")
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
