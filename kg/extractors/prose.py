@@ -638,12 +638,18 @@ class _Reader:
                 continue
             pos = m.end()
             paired = False  # the name before was joined to this one by "and", with no character
+            dual = False  # … and after a character, by "and" alone ("X as Sherman and …")
             while True:
                 actor, after = self.name_at(s, text, pos)
                 if actor is None:
                     break
                 character = None
                 as_ = re.match(r"\s+as\s+", text[after:])
+                if dual and not as_ and actor.title is None:
+                    # "X as Sherman Klump and Buddy Love": a second character or another
+                    # performer; an unlinked name does not say which
+                    self.ctx.warn(f"prose: sentence {s.index}", f'"{text[pos:after]}" after a character and "and" may be a second character or a performer; skipped in "{s.text}"')
+                    break
                 if as_ and paired:
                     # "X and Y as Ennis Del Mar and Jack Twist": whose character is whose, and
                     # where the characters end, the words do not say
@@ -661,6 +667,7 @@ class _Reader:
                 if not sep:
                     break
                 paired = character is None and bool(re.search(r"\band\b|&", sep.group()))
+                dual = character is not None and sep.group().strip() in ("and", "&")
                 pos = sep.end()
         for m in _STARS_AS.finditer(text):
             before = text[: m.start()]
