@@ -69,7 +69,14 @@ HEDGE = re.compile(
     r"offered|turned down|declined|auditioned|originally|initially|wanted|rumou?red|reportedly|allegedly|"
     r"supposedly|set to|to be|was to|were to|attached|replaced|instead|planned|hoped|expected|potential|"
     r"proposed|almost|nearly|sought|approached|in talks|negotiat\w*|hypothetical\w*|claimed|denied|announced|"
-    r"projected|previously|formerly|once again)\b",
+    r"projected|previously|formerly|once again|scheduled|slated|postponed|delayed|pushed back|rescheduled)\b",
+    re.I,
+)
+#: words that undo a casting or a credit anywhere in its sentence ("X was cast as Jane, but left
+#: the production"; "… was cast as Jane; she withdrew in June")
+UNDONE = re.compile(
+    r"\b(?:left the (?:production|project|film|role|cast)|dropped out|pulled out|withdr[ae]w\w*|quit|exited|departed|"
+    r"was fired|were fired|recast|stepped down|backed out|walked off)\b",
     re.I,
 )
 
@@ -135,9 +142,16 @@ _ANOTHER_FILM = re.compile(
 )
 #: a part played in another work than the film ("X stars as Tom in the sequel")
 _IN_ANOTHER_WORK = re.compile(
-    r"\b(?:in|for) (?:the|a|an|its|his|her|their) (?:[\w-]+ ){0,2}?(?:sequels?|prequels?|remakes?|series|spin-?offs?|"
-    r"versions?|adaptations?|episodes?|seasons?|shorts?|stage (?:play|production|musical)|"
-    r"(?:first|original|previous|next|earlier|later|second|third|other|\d{4}) (?:film|movie|installment))\b"
+    r"\b(?:[Ii]n|[Ff]or|[Oo]n) (?:the|a|an|its|his|her|their) (?:[\w'’-]+ ){0,3}?(?:sequels?|prequels?|remakes?|series|"
+    r"miniseries|spin-?offs?|versions?|adaptations?|episodes?|seasons?|shorts?|productions?|musical|anime|manga|"
+    r"stage (?:play|production|musical|version)|radio (?:play|drama|series)|(?:television|TV) (?:series|film|movie)|"
+    r"(?:first|original|previous|next|earlier|later|second|third|other|live-action|animated|\d{4}) (?:film|movie|installment))\b"
+)
+#: what is played as music, not as a part: "The piano pieces … were played by X"
+_MUSIC_PLAYED = re.compile(
+    r"\b(?:pieces?|themes?|score|songs?|solos?|music|instrumentals?|piano|guitar|organ|violin|cello|drums|"
+    r"saxophone|trumpet|flute|sitar|tabla|orchestra|band|ensemble|tracks?|recordings?)\b",
+    re.I,
 )
 _BASED = re.compile(
     r"\bbased on (?:the |a |an |his |her |their )?(?:(?P<year>\d{4}) )?(?P<pre>(?:[\w'’-]+ ){0,3}?)"
@@ -349,6 +363,12 @@ class _Reader:
                     return None, pos
                 return self.ctx.names.ref_for_link(Link(span.title, span.section, shown)), span.end
         m = _NAME.match(text, pos)
+        inner = next((sp for sp in s.links if m is not None and pos < sp.start < m.end()), None)
+        if inner is not None and _NAME.fullmatch(text[pos : inner.start].strip()) is None and re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}", text[pos : inner.start]):
+            # "Newcomer [[Cora Dee]]", "Oscar-winner [[Cora Dee]]": what she is, then the link that names her
+            return self.name_at(s, text, inner.start)
+        if inner is not None:
+            m = None  # capitalised words that run into a link: where the name is, is unclear
         if m:
             # a full stop ends the name unless it is an initial's or a suffix's ("Robert Downey Jr.")
             name = m.group().rstrip(".") if not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", m.group()) else m.group()
@@ -410,6 +430,16 @@ class _Reader:
             m = _DEFINITION.match(text)  # the lead's first sentence is about the article's subject
         return m is not None and m.end() <= pos and not _ANOTHER_FILM.search(text[m.end() : pos])
 
+    def for_the_film(self, phrase: str) -> bool:
+        """Whether "for <phrase>" after an award says it is for this film ("for the film", "for
+        her performance", "for Night Harbour")."""
+        phrase = phrase.strip().rstrip(".")
+        if re.search(r"\b(?:this|the) (?:film|movie)\b", phrase) or any(name in phrase for name in self.film_names):
+            return True  # "for her work in both this film and Lara Croft: Tomb Raider" (one nomination for both)
+        return bool(re.fullmatch(
+            r"(?:(?:the|this) (?:film|movie|role)|(?:his|her|their|its) (?:performance|role|portrayal|work|direction|"
+            r"screenplay|score|cinematography|editing)(?: (?:in|on) (?:the|this) (?:film|movie))?)", phrase))
+
     def is_film(self, phrase: str) -> bool:
         phrase = phrase.strip()
         return phrase in self.film_names or bool(re.fullmatch(r"(?:The|This) (?:film|movie)|It", phrase))
@@ -426,6 +456,11 @@ class _Reader:
             self.first = text
         if s.index == 1:
             self.read_lead(s, text)
+        if re.search(r"\brespectively\s*(?:[.,;)]|$)", text):
+            # "A and B won the X and the Y, respectively": which goes with which is a pairing the
+            # readers below do not make
+            self.ctx.warn(f"prose: sentence {s.index}", f'a sentence that pairs its lists ("respectively") is not read: "{s.text}"')
+            return
         # each kind of sentence is looked for only where its words are (most sentences have none)
         if " by " in text or "By " in text:
             self.read_credits(s, text)
@@ -527,10 +562,14 @@ class _Reader:
             break
 
     def read_credits(self, s: Sentence, text: str) -> None:
+        if UNDONE.search(text):
+            return
         for m in _CREDIT.finditer(text):
             if not self.about_film(text, m.start()) or _OTHER_WORK.search(" ".join(text[: m.start()].split()[-2:])):
                 if not (m.start() == 0 and self.about_film(text, len(text))):  # "Directed by X, it is …"
                     continue
+            if _credit_of_another_work(text[: m.start()]):
+                continue
             if self.hedged(text, m.start()):
                 continue
             refs, _ = self.names_at(s, text, m.end())
@@ -552,7 +591,7 @@ class _Reader:
             if self.hedged(text, m.start()) or not self.about_film(text, m.start()):
                 continue
             rest = m.group("rest")
-            by = re.match(r"((?:\s+of the same name|\s+[A-Z][^,;()]*?)?)\s+(?:written\s+)?by\s+", rest)
+            by = re.match(r"((?:\s+of the same name|\s+[A-Z][^,;()]*?)?)\s+(?:(?:co-)?(?:written|created)\s+)?by\s+", rest)
             middle = by.group(1).strip() if by else ""
             if by:
                 authors, _ = self.names_at(s, text, m.start("rest") + by.end())
@@ -633,6 +672,8 @@ class _Reader:
         self.cast.append(CastCredit(position=len(self.cast) + 1, actor=actor, character=character, source=self.use(s)))
 
     def read_cast(self, s: Sentence, text: str) -> None:
+        if UNDONE.search(text):
+            return
         for m in _STARS.finditer(text):
             if not self.about_film(text, m.start()) or self.hedged(text, m.start()):
                 continue
@@ -674,12 +715,17 @@ class _Reader:
             actors, end = self.names_at(s, text, 0) if before.strip() else ([], 0)
             if len(actors) != 1 or text[end : m.start()].strip() not in ("", "also"):
                 continue
-            if self.hedged(text, m.start()) or _IN_ANOTHER_WORK.search(self.clause_of(text, m.start())):
-                continue  # "X stars as Tom in the sequel"
+            character, char_end = self.character_at(text, m.end())
+            in_link = re.match(r"\s+in\s+", text[char_end:]) and any(sp.start == char_end + len(re.match(r"\s+in\s+", text[char_end:]).group()) for sp in s.links)
+            if self.hedged(text, m.start()) or _IN_ANOTHER_WORK.search(self.clause_of(text, m.start())) or in_link:
+                continue  # "X stars as Tom in the sequel", "X also stars as Jane in ''[[Y]]''"
             self.add_cast(actors[0], self.character_at(text, m.end())[0], s)
         for m in list(_PLAYED_BY.finditer(text)) + list(_CAST_AS.finditer(text)):
-            if self.hedged(text, m.start()) or _ANOTHER_FILM.search(self.clause_of(text, m.start())):
-                continue
+            clause = self.clause_of(text, m.start())
+            if self.hedged(text, m.start()) or _ANOTHER_FILM.search(clause) or _IN_ANOTHER_WORK.search(clause):
+                continue  # "In the 1962 film, Jane was played by X", "… in the stage musical"
+            if m.re is _PLAYED_BY and _MUSIC_PLAYED.search(text[: m.start()]):
+                continue  # "The piano pieces heard in the film were played by X": music, not a part
             if m.re is _PLAYED_BY:
                 actor, _ = self.name_at(s, text, m.end())
                 if actor is not None:
@@ -820,6 +866,25 @@ class _Reader:
                     year = re.match(r"(?:18|19|20)\d\d\s+", clause[start:end])
                     date = parse_date(year.group().strip()) if year else None
                     start += year.end() if year else 0
+                    head = next((sp for sp in s.links if sp.start == clause_start + start and sp.section is None
+                                 and _AWARD.search(sp.title) and not re.search(r"Awards$|Prizes$", sp.title)
+                                 and clause_start + start < sp.end < clause_start + end), None)
+                    if head is not None and re.match(r"\s+for\s+(?:Best|Outstanding|Most|Worst)\b", text[head.end :]):
+                        head = None  # "[[Directors Guild of America Award]] for Outstanding Directing": one name
+                    if head is not None:
+                        # "[[BAFTA Award for Best Actress]] the same year for ''[[Y]]''": the link is
+                        # the award; what follows it says for what
+                        after_link = text[head.end : clause_start + end]
+                        for_what = re.search(r"\bfor\s+(?P<what>.+)$", after_link)
+                        if (for_what and nominees and not self.for_the_film(for_what.group("what"))) or re.search(
+                            r"\b(?:same year|ex aequo|shared with|jointly|tied with)\b", after_link
+                        ):
+                            self.ctx.warn(f"prose: sentence {s.index}", f'"{clause[start:end]}": for what, if for the film, the sentence does not say; skipped in "{s.text}"')
+                            continue
+                        if re.match(r"\s+nominations?\b", after_link):
+                            piece_result = "nominated"  # "received a [[Golden Raspberry Award for Worst Actor]] nomination"
+                        if not for_what:
+                            end = head.end - clause_start
                     who = _FOR_PERSON.search(clause[start:end])
                     winners = nominees
                     if who is not None:
@@ -863,6 +928,36 @@ class _Reader:
 #: a capitalised function word, which a title-case phrase has and a person's name never
 #: does after its first word ("Ann Bee In The Role Of A Lifetime")
 _TITLE_CASE_WORD = re.compile(r"\s(?:In|The|Of|And|A|An|On|At|For|With|To|From|By|As|Or)(?=\s)")
+
+
+#: a work, or a part of the film, that a credit right after it (with no comma between) is of:
+#: "the 1978 novel The Salt Road written by", "the battle scenes directed by", "its trailer was
+#: edited by"
+_WORK_NOUN = re.compile(
+    r"\b(?:novels?|novellas?|books?|plays?|songs?|tracks?|singles?|themes?|trailers?|teasers?|scenes|sequences?|"
+    r"footage|segments?|comics?|comic books?|graphic novels?|manga|memoirs?|poems?|stor(?:y|ies)|articles?|"
+    r"operas?|musicals|stage musical|albums?|games?|episodes?|series|miniseries|retelling|parody|homage|tribute|reboot|"
+    r"franchise|unit)\b"
+)
+#: a work named before a credit, whatever the punctuation between: "an homage to X, directed by",
+#: "the song "X", written by", "the 1962 thriller X directed by"
+_WORK_BEFORE = re.compile(
+    r"\b(?:homage|tribute|parody|spoof|retelling|reimagining|reboot|continuation)\s+(?:to|of)\b|"
+    r"\b(?:songs?|tracks?|singles?|themes?|numbers?)\s+\"|\bthe\s+\d{4}\s+[a-z]"
+)
+
+
+def _credit_of_another_work(before: str) -> bool:
+    """Whether a credit after ``before`` (the sentence up to it) is of another work or a part:
+    a work noun since the last comma ("the 1978 novel *Y* written by"), unless the credit is
+    joined by "and" to a "based on …" phrase ("based on the novel by A and directed by B"),
+    or a work named before it at all ("It is an homage to *Y*, directed by")."""
+    if _WORK_BEFORE.search(before):
+        return True
+    since = re.split(r"[,;(]", before)[-1]
+    if re.search(r"\band\s*$", since) and "based on" in since:
+        return False
+    return bool(_WORK_NOUN.search(since))
 
 
 def _not_a_person(name: str) -> bool:
