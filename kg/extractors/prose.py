@@ -59,7 +59,10 @@ from kg.wikitext.prose import Document, plain_document, wikitext_document
 #: Sections whose sentences state no fact about the film as made: the story, and the lists.
 SKIP_SECTIONS = re.compile(
     r"^(?:plot|plot summary|synopsis|story|storyline|summary|premise|see also|references|notes|footnotes|"
-    r"citations|sources|bibliography|further reading|external links)$",
+    r"citations|sources|bibliography|further reading|external links|"
+    # sections about other works than the film: their credits, casts and dates are theirs
+    r"remakes?|sequels?|prequels?|sequel and remake|remakes? and sequels?|spin-?offs?|other versions|other adaptations|"
+    r"adaptations|dubbed versions?|follow-?ups?|franchise|television series|tv series|stage adaptations?)$",
     re.I,
 )
 #: Words that make a clause a negation, a hypothesis, a plan or a report (nothing stated);
@@ -161,7 +164,7 @@ _BASED = re.compile(
 #: "based on Stephen King's 1982 novella Rita Hayworth and Shawshank Redemption", "… on [[Ann
 #: Bee]]'s novel of the same name": the author before "'s", the work's name after the kind
 _BASED_POSSESSIVE = re.compile(
-    r"\bbased on (?:the )?(?P<author>[A-Z][^,;()'’]*?)['’]s (?:(?:\d{4}|[a-z][\w-]*) ){0,3}?"
+    r"\bbased on (?P<the>the )?(?P<author>[A-Z][^,;()'’]*?)['’]s (?:(?:\d{4}|[a-z][\w-]*) ){0,3}?"
     r"(?P<kind>novel|novella|book|play|stage play|short story|story|memoir|comic book|graphic novel|manga|"
     r"biography|autobiography|poem|opera|article)\s+(?P<title>of the same name|[A-Z][^,;()]*?)"
     r"(?=[,;()]|\.?$|\s+(?:which|that|about|published|written|set|but|while|by)\s)"
@@ -185,7 +188,7 @@ _RELEASE = re.compile(
 _RELEASE_OTHER = re.compile(
     r"\b(?:DVD|VHS|Blu-ray|LaserDisc|home video|home media|video|soundtrack|album|single|song|trailer|"
     r"re-?released|re-?release|remaster\w*|restor\w+|television|TV|streaming|Netflix|book|novel|game|sequel|"
-    r"version|cut|edition|series|episode)\b",
+    r"version|cut|edition|series|episode|dub|dubbed|dubbing)\b",
     re.I,
 )
 _KINDS = {"limited": "Limited", "wide": "Wide", "nationwide": "Wide", "general": "Wide", "in limited release": "Limited"}
@@ -201,7 +204,10 @@ _APPROVAL = re.compile(r"(?:approval rating|rating|score|approval) of (?P<a>\d{1
 _AVERAGE = re.compile(r"average (?:rating|score) (?:of )?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?:/| out of )10\b")
 _REVIEWS = re.compile(r"\b(?:based on|from) (?P<n>\d[\d,]*) (?:critics'? |critic |critical |professional )?(?:reviews|critics)\b|\b(?P<m>\d[\d,]*) (?:critics'? )?reviews\b")
 _METASCORE = re.compile(r"(?:score|average|rating|metascore) of (?P<v>\d{1,3})(?: out of 100|/100)?\b|\b(?P<w>\d{1,3}) out of 100\b")
-_CLAUSES = re.compile(r",?\s+while\s+|;\s+|,\s+whereas\s+|,?\s+and\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:won|received|was|were|earned)\b)")
+_CLAUSES = re.compile(
+    r",?\s+while\s+|;\s+|,\s+whereas\s+|,?\s+and\s+(?=[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:won|received|was|were|earned)\b)"
+    r"|,?\s+and\s+(?=(?:was|were)\s+(?:also\s+)?nominated\b|(?:also\s+)?(?:won|received|earned)\s)"
+)
 _WON = re.compile(r"\s+(?:also\s+)?(?:won|received|was awarded|were awarded|earned|took home|picked up)\s+(?:the\s+|an?\s+)?(?!\w+ nominations?\b)(?!nominations?\b)(?!a nomination\b)")
 _NOMINATED = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?nominated\s+for\s+(?:the\s+|an?\s+)?|\s+(?:also\s+)?(?:received|earned)\s+(?:a\s+)?nominations?\s+for\s+(?:the\s+)?")
 _AWARD = re.compile(
@@ -210,10 +216,23 @@ _AWARD = re.compile(
 )
 _AWARD_TAIL = re.compile(
     r"\s+(?:for (?:his|her|their|its|the) \w.*|for [\"“].*|at (?:the )?[A-Z\d].*|in \d{4}.*|that year.*|\(\d{4}\).*"
-    r"|(?:but|though|although|losing|which|who|where|when)\b.*)$"
+    r"|(?:but|though|although|losing|which|who|where|when|over|beating|defeating|ahead of)\b.*)$"
 )
 #: "… was nominated for the X, which it won": the nomination's result
 _WHICH_WON = re.compile(r",?\s+which\s+(?:it|he|she|they|the film)\s+(?:also\s+|later\s+|eventually\s+|ultimately\s+)?(?:won|went on to win)\b")
+#: an award named by generic words only ("the Grand Prize", "Special Jury Prize", "Best Actor
+#: Award": no awarding body), or one for a career, not for a film
+_GENERIC_AWARD = re.compile(
+    r"(?:the\s+|an?\s+)?(?:(?:Grand|Special|Jury|Audience|Critics['’]?|Golden|Silver|Bronze|Honorary|Main|Top|First|Second|Third|"
+    r"Best\s+[A-Z]\w*(?:\s+[A-Z]\w*)?|Outstanding\s+[A-Z]\w*)\s+)+(?:Prize|Award)s?|"
+    r".*\b(?:Lifetime Achievement|Career Achievement|Honorary|Special Achievement|Legend|Icon)\b.*"
+)
+#: a recipient after "for" that is a body, not the category going on ("… for Children's Film
+#: Society India"; not "… for Visual Media", "… for Television Movie")
+_RECIPIENT_BODY = re.compile(
+    r"\b(?:Society|Productions?|Pictures|Studios?|Films|Limited|Ltd|Inc|Corporation|Company|Foundation|Institute|"
+    r"Entertainment|VFX|Brothers)\b"
+)
 #: "won four awards", "numerous awards for best score including …": a count, or a list of examples
 _GENERIC_AWARDS = re.compile(r"(?:\w+\s+){0,3}?(?:awards|nominations|prizes|honou?rs|accolades|Oscars|Academy Awards)\b|.*\bincluding\b", re.I)
 #: "… for Best Cinematography for Karl Freund": the person it went to, after the category
@@ -240,7 +259,7 @@ _DEFINITION = re.compile(r"[^,;]{1,200}?\s+(?=(?:is|was)\s+(?:an?|the)\s)")
 #: a sentence whose subject is the film's soundtrack album ("A soundtrack album, …, was released …",
 #: "The soundtrack also included …", "The film's original soundtrack was released …")
 _ALBUM_SUBJECT = re.compile(
-    r"(?:A|An|The|Its|The film's)\s+(?:original\s+)?(?:motion picture\s+)?sound\s?track(?:\s+album)?\b(?!\s+(?:single|song|of|to|for)\b)"
+    r"(?:A|An|The|Its|The film's)\s+(?:original\s+)?(?:motion picture\s+)?sound\s?track(?:\s+album)?\b(?!\s+(?:album\s+)?(?:single|song|of|to|for)\b)"
 )
 _ALBUM_RELEASED = re.compile(rf"\bwas (?:also )?released(?: on)?\s+(?P<date>{_DATE})")
 _ALBUM_PERFORMED = re.compile(r"\b(?:(?:composed|written) and performed|performed|sung)\s+by\s+")
@@ -260,7 +279,44 @@ _ROLE_NOUN = re.compile(r"\s+" + _ROLE_WORDS)
 #: and at a sentence's start "Composer Ann Bee won …")
 _ROLE_PREFIX = re.compile(
     _ROLE_WORDS + r"|(?:Composer|Director|Producer|Actor|Actress|Singer|Writer|Screenwriter|Cinematographer|"
-    r"Editor|Filmmaker|Novelist|Author|Musician|Rapper|Comedian|Playwright|Lyricist)\s+(?=[A-Z\[])"
+    r"Editor|Filmmaker|Novelist|Author|Musician|Rapper|Comedian|Playwright|Lyricist|Both)\s+(?=[A-Z\[])"
+)
+#: a name that goes on past what :data:`_NAME` reads: particles ("de la Fuente", "al-Masri"), a
+#: capital it does not know ("Ásgeirsdóttir"), ", Jr."
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:de|da|das|do|dos|van|von|der|den|del|della|di|du|la|le|los|las|ter|bin|ibn|al|el|y|e)\s+)+\S|\s*[-‐]?(?:al|el)-|,\s+(?:Jr|Sr)\.?\b")
+_CAPITAL_GOES_ON = re.compile(r"\s+[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]")
+#: capitalised words, a lower-case word, a capitalised word: the first words say what the person
+#: after them is ("Chennai Super Kings captain Mahesh Dorai"), unless the lower-case word is one
+#: that follows a name in a sentence (:data:`_NAME_FOLLOWERS`)
+_MODIFIER_THEN_NAME = re.compile(r"\s+(?P<word>[a-z][\w'’-]*)\s+(?=[A-Z\[])")
+_NAME_FOLLOWERS = re.compile(
+    r"and|or|as|in|on|at|for|with|by|of|to|from|the|a|an|who|whom|whose|which|that|while|is|was|were|are|has|had|have|"
+    r"also|alongside|opposite|together|both|then|after|before|during|since|until|among|including|besides|between|"
+    r"against|over|under|into|than|like|unlike|near|plays|played|portrays|portrayed|stars|starred|co-stars|co-starred|"
+    r"won|wins|received|receives|directed|directs|wrote|writes|produced|produces|composed|composes|voices|voiced|"
+    r"joined|joins|replaced|replaces|returns|returned|reprises|reprised|appears|appeared|makes|made|leads|led|"
+    r"married|meets|met|tells|told|says|said|sings|sang|performs|performed|dances|danced|and/or|vs|versus|via|per|"
+    r"nor|but|yet|so|if|when|where|because|though|although|whereas|upon|within|without|toward|towards|across|"
+    r"beside|behind|beyond|through|throughout|amid|amongst|around|about|above|below|along|past|despite|except|"
+    r"once|now|later|again|too|only|even|still|first|last|respectively|et"
+)
+#: a word fused on before a name that says what the person is: "Newcomer", "Oscar-winning",
+#: "Singer-songwriter", "Model-turned-actress"
+_DESCRIPTOR = re.compile(
+    r"(?:Newcomer|Debutant|Debutante|Choreographer|YouTuber|Olympian|Veteran|Legendary|Superstar|Megastar|"
+    r"Model|Dancer|Poet|Journalist|Cricketer|Footballer|Wrestler|Boxer|Athlete|Politician|Designer|Photographer|"
+    r"Thalapathy|Late|Co-star|"
+    r"[A-Z][\w]*-(?:winning|winner|nominated|nominee|turned-\w+|\w*(?:writer|director|actor|actress|producer|singer|songwriter)))\s+"
+)
+#: a title before a name that may be a character's or part of a longer title ("Captain
+#: Vijayendran", "Former Miss India …", "Inspector Maigret"): the name is not read
+_TITLE_BEFORE = re.compile(r"(?:Captain|Inspector|Detective|Sergeant|Officer|Agent|Professor|Chief|Former|Miss|Mister|Champion)\s")
+#: a verb after a list's name: the name is the subject of a new clause ("and Y penning the
+#: lyrics", "and X is portrayed by")
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:is|was|are|were|has|had|have|will|would|plays|played|portrays|portrayed|stars|starred|directed|directs|"
+    r"wrote|writes|composed|composes|penned|pens|won|wins|received|receives|returns|returned|reprises|reprised|"
+    r"joined|joins|[a-z]+ing)\b"
 )
 #: "of" and a capitalised word after capitalised words: one longer name ("Hollywood Walk of Fame")
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
@@ -326,6 +382,8 @@ class _Reader:
         self.years: list[Year] = []
         self.albums: list[AlbumFact] = []
         self.used: dict[int, Sentence] = {}
+        #: the sentence before was about another work ("It" in the next one is that work)
+        self.after_other_work = False
         #: surname → the person the text named in full (plain text)
         self.surnames: dict[str, Ref | None] = {}
 
@@ -346,7 +404,7 @@ class _Reader:
         where the name ends; ``(None, pos)`` when no name starts there."""
         while pos < len(text) and text[pos] == " ":
             pos += 1
-        prefix = _ROLE_PREFIX.match(text, pos)
+        prefix = _ROLE_PREFIX.match(text, pos) or _DESCRIPTOR.match(text, pos)
         if prefix is not None:
             pos = prefix.end()
         for span in s.links:
@@ -372,20 +430,32 @@ class _Reader:
         if m:
             # a full stop ends the name unless it is an initial's or a suffix's ("Robert Downey Jr.")
             name = m.group().rstrip(".") if not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", m.group()) else m.group()
-            if re.search(r"['’]s$", name):
-                return None, pos  # "Peter Parker's girlfriend", "Ann Bee's brother": the possessor is not the one meant
+            if re.search(r"['’]s?$", name):
+                return None, pos  # "Peter Parker's girlfriend", "James Roberts' son": the possessor is not the one meant
             end = pos + len(name)
             if _OF_A_NAME.match(text, end):
                 return None, pos  # "Hollywood Walk of Fame", "University of Chicago": a longer name goes on
             role = _ROLE_NOUN.match(text, end)
             if role is not None:
                 return self.name_at(s, text, role.end())  # "Academy Award winner Meryl Streep": Meryl Streep
+            if _NAME_GOES_ON.match(text, end) and not re.match(r"\s+[A-Z]", text[end:]) or _CAPITAL_GOES_ON.match(text, end):
+                return None, pos  # "María José de la Fuente", "Youssef Kamal al-Masri", "Helga Björk Ásgeirsdóttir": all or nothing
+            modifier = _MODIFIER_THEN_NAME.match(text, end)
+            if modifier is not None and not _NAME_FOLLOWERS.fullmatch(modifier.group("word")):
+                return None, pos  # "Chennai Super Kings captain X", "Ghost Ridge editor X": the words before are what X is
+            if _TITLE_BEFORE.match(name) or re.search(r"\s(?:Champion|Miss)\s", name) or name in self.film_names or any(
+                len(name) > len(f) and re.search(rf"\b{re.escape(f)}\b", name) for f in self.film_names
+            ):
+                # "Newcomer Anjali Menon", "Oscar-winning X": what she is, fused on; the film's own
+                # name ("It stars Barnaby Bear" in "Barnaby Bear") or another work's built on it
+                # ("Magadheera Returns") is no performer
+                return None, pos
             if self.plain:
                 # no link says what a plain name is: one with a company's, an award's or a
                 # place's form, or a country's name, is no one's ("Warner Bros. Pictures")
                 ref = None if _not_a_person(name) else Ref(name)
             else:
-                ref = self.ctx.names.resolve(name, check="person", context=s.text)
+                ref = None if _not_a_person(name) else self.ctx.names.resolve(name, check="person", context=s.text)
             if ref is not None:
                 words = name.split()
                 last = words[-2] if words[-1].rstrip(".") in ("Jr", "Sr", "II", "III") else words[-1]
@@ -406,14 +476,15 @@ class _Reader:
                 return ref, m.end()
         return None, pos
 
-    def names_at(self, s: Sentence, text: str, pos: int) -> tuple[list[Ref], int]:
-        """The people named from ``pos``: "X", "X and Y", "X, Y, and Z"."""
+    def names_at(self, s: Sentence, text: str, pos: int, subject: bool = False) -> tuple[list[Ref], int]:
+        """The people named from ``pos``: "X", "X and Y", "X, Y, and Z"; a list of objects
+        ends before a name with a verb after it, a ``subject`` list is followed by its verb."""
         out: list[Ref] = []
         end = pos
         while True:
             ref, after = self.name_at(s, text, pos)
-            if ref is None:
-                break
+            if ref is None or (out and not subject and _CLAUSE_VERB.match(text, after)):
+                break  # "… by X and Y penning the lyrics": Y is the subject of a clause of its own
             out.append(ref)
             end = after
             sep = _LIST_SEP.match(text, after)
@@ -428,13 +499,25 @@ class _Reader:
         m = self.subject.match(text)
         if m is None and self.first is not None and text == self.first:
             m = _DEFINITION.match(text)  # the lead's first sentence is about the article's subject
-        return m is not None and m.end() <= pos and not _ANOTHER_FILM.search(text[m.end() : pos])
+        if m is not None and text is not self.first:
+            year = re.search(r"\((\d{4})\)", m.group())
+            if year and self.years and int(year.group(1)) != self.years[0].date.year:
+                return False  # "Ghost Ridge (2016) was directed by …" in the 2007 film's article
+            if self.after_other_work and re.match(r"It\b", text):
+                return False  # "''[[Day Harbour]]'' was a failure. It was directed by …"
+        if m is None or m.end() > pos:
+            return False
+        between = text[m.end() : pos]
+        if text is self.first:
+            # the definition itself ("is a 1947 American animated short film with music by …")
+            between = re.sub(r"^\s*(?:is|was)\s+(?:an?|the)\s+[^,;]*?\b(?:film|movie|picture)s?\b", "", between)
+        return not _ANOTHER_FILM.search(between)
 
     def for_the_film(self, phrase: str) -> bool:
         """Whether "for <phrase>" after an award says it is for this film ("for the film", "for
         her performance", "for Night Harbour")."""
         phrase = phrase.strip().rstrip(".")
-        if re.search(r"\b(?:this|the) (?:film|movie)\b", phrase) or any(name in phrase for name in self.film_names):
+        if re.search(r"\b(?:this|the) (?:film|movie)\b(?!['’])", phrase) or any(re.search(rf"\b{re.escape(name)}\b(?!['’])", phrase) for name in self.film_names):
             return True  # "for her work in both this film and Lara Croft: Tomb Raider" (one nomination for both)
         return bool(re.fullmatch(
             r"(?:(?:the|this) (?:film|movie|role)|(?:his|her|their|its) (?:performance|role|portrayal|work|direction|"
@@ -456,6 +539,30 @@ class _Reader:
             self.first = text
         if s.index == 1:
             self.read_lead(s, text)
+        try:
+            self.read_facts(s, text)
+        finally:
+            self.after_other_work = self.about_other_work(s, text)
+
+    def about_other_work(self, s: Sentence, text: str) -> bool:
+        """Whether the sentence's subject is another work than the film: "Bee's previous film,
+        ''[[Day Harbour]]'', was …", "''[[The Salt Road]]'' was published in 1978", "Crane's
+        novel was first adapted …"."""
+        if self.subject.match(text) or (self.first is not None and text == self.first):
+            return False
+        verb = re.search(r"\s(?:is|was|were|are|has|had)\s", text[:160])
+        if verb is None:
+            return False
+        subject = text[: verb.start()]
+        if re.search(r"\b(?:novel|book|play|series|version|remake|sequel|prequel|adaptation|album|musical|opera|comic|"
+                     r"manga|show|episode)s?\b", subject):
+            return True
+        if re.search(r"(?:['’]s|\b(?:his|her|their|its|another|previous|next|first|earlier|original|other|later|\d{4}))"
+                     r"\s+(?:[a-z]+\s+)?(?:film|movie|documentary|feature)s?\b", subject):
+            return True  # "Bee's previous film, ''[[Day Harbour]]'', was …" (not "Some of the film was …")
+        return any(sp.start == 0 and sp.title not in self.film_names for sp in s.links) and not re.search(r"\s(?:and|or)\s", subject)
+
+    def read_facts(self, s: Sentence, text: str) -> None:
         if re.search(r"\brespectively\s*(?:[.,;)]|$)", text):
             # "A and B won the X and the Y, respectively": which goes with which is a pairing the
             # readers below do not make
@@ -517,10 +624,13 @@ class _Reader:
         m = re.search(r"\b(?:is|was)\s+(?:a|an)\s+(.*?)\b(?:film|movie|picture)s?\b", text)
         if not m:
             return
-        self.read_origin(s, m.group(1))
+        # what the film is, not what it is about ("a 2009 American documentary about the 1980s
+        # slasher film craze", "… about the Japanese film industry")
+        described = re.split(r"\b(?:about|of|on|concerning|that|which|who|based|set|starring|featuring|directed|written|produced)\b", m.group(1))[0]
+        self.read_origin(s, described)
         if not self.plain:
             return
-        words = re.sub(r"\b\d{4}\b|\b\d+-chapter\b", " ", m.group(1)).lower().split()
+        words = re.sub(r"\b\d{4}\b|\b\d+-chapter\b", " ", described).lower().split()
         found: list[str] = []
         i = 0
         while i < len(words):
@@ -545,7 +655,9 @@ class _Reader:
         if year is not None:
             self.years.append(Year(year, self.use(s)))
         words = m.group("rest").split()
-        for word in words[:2]:
+        # the first word only (a second is most often a language: "Indian English", "French
+        # Canadian", "Swiss German"), or a two-word name ("Hong Kong")
+        for word in words[:1]:
             found = []
             for part in word.split("-"):
                 title = DEMONYMS.get(part.lower())
@@ -570,6 +682,9 @@ class _Reader:
                     continue
             if _credit_of_another_work(text[: m.start()]):
                 continue
+            if re.search(r"\b(?:classical|existing|pre-existing|traditional|licensed|additional|source|folk|popular|"
+                         r"baroque|archival|stock|library|incidental)\s+$", text[: m.start()]):
+                continue  # "features classical music by Bach": music it uses, not its score
             if self.hedged(text, m.start()):
                 continue
             refs, _ = self.names_at(s, text, m.end())
@@ -597,7 +712,7 @@ class _Reader:
                 authors, _ = self.names_at(s, text, m.start("rest") + by.end())
             else:  # "the 1941 James Hilton novel of the same name": the author before the kind
                 pre = m.group("pre").strip()
-                named = _NAME.fullmatch(pre) if pre and not re.search(r"['’]s$", pre) else None
+                named = _NAME.fullmatch(pre) if pre and not re.search(r"['’]s?$|-\w+$", pre) and not _not_a_person(pre) else None
                 authors = [Ref(pre) if self.plain else self.ctx.names.resolve(pre, check="person") or Ref(pre)] if named else []
                 same = re.match(r"\s+of the same name\b", rest)
                 middle = "of the same name" if same else ""
@@ -625,7 +740,7 @@ class _Reader:
         for m in _BASED_POSSESSIVE.finditer(text):
             if self.hedged(text, m.start()) or not self.about_film(text, m.start()):
                 continue
-            author = self.author_at(s, m.start("author"), m.end("author"))
+            author = None if m.group("the") else self.author_at(s, m.start("author"), m.end("author"))
             title, start = m.group("title"), m.start("title")
             if author is None:
                 continue
@@ -680,10 +795,12 @@ class _Reader:
             pos = m.end()
             paired = False  # the name before was joined to this one by "and", with no character
             dual = False  # … and after a character, by "and" alone ("X as Sherman and …")
+            first = True
             while True:
                 actor, after = self.name_at(s, text, pos)
-                if actor is None:
-                    break
+                if actor is None or (not first and _CLAUSE_VERB.match(text, after)):
+                    break  # "…, and Martin Luther King Jr. is portrayed by …": a clause of its own
+                first = False
                 character = None
                 as_ = re.match(r"\s+as\s+", text[after:])
                 if dual and not as_ and actor.title is None:
@@ -712,7 +829,7 @@ class _Reader:
                 pos = sep.end()
         for m in _STARS_AS.finditer(text):
             before = text[: m.start()]
-            actors, end = self.names_at(s, text, 0) if before.strip() else ([], 0)
+            actors, end = self.names_at(s, text, 0, subject=True) if before.strip() else ([], 0)
             if len(actors) != 1 or text[end : m.start()].strip() not in ("", "also"):
                 continue
             character, char_end = self.character_at(text, m.end())
@@ -731,7 +848,7 @@ class _Reader:
                 if actor is not None:
                     self.add_cast(actor, None, s)
             else:
-                actors, end = self.names_at(s, text, 0)
+                actors, end = self.names_at(s, text, 0, subject=True)
                 if len(actors) == 1 and text[end : m.start()].strip() == "":
                     self.add_cast(actors[0], self.character_at(text, m.end())[0], s)
 
@@ -745,6 +862,9 @@ class _Reader:
             if not self.about_film(text, m.start()) and not re.match(r"After (?:a |its )?(?:limited|wide) release\b", text[m.start() - 6 : m.start() + 30].strip().capitalize()):
                 if not (m.start() <= 6 and self.about_film(text, len(text))):
                     continue
+            subject = self.subject.match(text)
+            if subject is not None and re.search(r"\b(?:after|before|than|while|whereas|when|unlike|since|following)\b", text[subject.end() : m.start()]):
+                continue  # "… was released two weeks after ''[[Y]]'' was released on …": Y's date
             kind_word = m.group("kind") or m.group("kind2") or m.group("kind3")
             date = parse_date(m.group("date") or m.group("date2") or m.group("date3") or m.group("date4"))
             if date is None:
@@ -774,7 +894,12 @@ class _Reader:
             before = text[max(0, m.start() - 12) : m.start()]
             if re.search(r"\b(?:over|more than|about|approximately|around|nearly|almost|under|less than|an estimated|estimated|some)\s*$", before):
                 continue
-            if not _WORLDWIDE.match(m.group("rest")) or re.match(r"\s*(?:in|at|from|during|domestically|overseas|internationally)\b", m.group("rest")):
+            if not _WORLDWIDE.match(m.group("rest")) or re.match(
+                r"\s*(?:in|at|from|during|over|across|throughout|through|by|less|more|fewer|than|to|–|-|domestically|"
+                r"overseas|internationally)\b|\s*(?:to|-|–)\s*[$£€¥₹\d]", m.group("rest")
+            ):
+                continue  # "… across North America", "… over the holiday", "$4 to $5 million", "… less than its predecessor"
+            if self.ambiguous_yen(m.group("money")):
                 continue
             money = parse_money(m.group("money"))
             if money is not None and money.value is not None:
@@ -784,13 +909,24 @@ class _Reader:
                 continue
             if not self.about_film(text, m.start()) and not re.match(rf"(?:Production of|Filming of|Shooting of) (?:{'|'.join(map(re.escape, self.film_names))})\b", text):
                 continue
+            if self.ambiguous_yen(m.group("money")):
+                continue
             money = parse_money(m.group("money"))
             if money is not None and money.value is not None:
                 self.amounts.append(Amount("budget", money, self.use(s)))
 
+    def ambiguous_yen(self, money: str) -> bool:
+        """A bare "¥" is yen or yuan: read only when the lead says the film is Japanese."""
+        return bool(re.match(r"¥", money)) and not any(o.country.title == "Japan" for o in self.origins)
+
     def read_ratings(self, s: Sentence, text: str) -> None:
         if _OTHER_SCORED.search(text):
             return  # a score of something else than the film as released
+        if re.search(r"\b(?:audiences?|users?|top critics|viewers|fans)\b|\b(?:while|whereas|unlike|compared|than)\b", text, re.I):
+            return  # an audience's or top critics' score, or one set against another work's
+        if "Rotten Tomatoes" in text and "Metacritic" in text:
+            self.ctx.warn(f"prose: sentence {s.index}", f'a sentence that gives both aggregators\' scores is not read (which figure is whose): "{s.text}"')
+            return
         reviews_m = _REVIEWS.search(text)
         reviews = _int(reviews_m.group("n") or reviews_m.group("m")) if reviews_m else None
         if "Rotten Tomatoes" in text:
@@ -820,7 +956,12 @@ class _Reader:
         return Ref(name) if self.plain else self.ctx.names.linked(name)
 
     def read_awards(self, s: Sentence, text: str) -> None:
+        said_of: tuple[bool, list[Ref]] | None = None  # the clause before's subject: the film, or its nominees
         for clause_start, clause in _clauses(text):
+            continued = said_of is not None and re.match(r"(?:was|were|also|won|received|earned)\b", clause)
+            if continued:
+                # "The film won the X and was nominated for the Y": the clause before's subject
+                clause, clause_start = " " + clause, clause_start - 1
             for verb, result in ((_WON, "won"), (_NOMINATED, "nominated")):
                 m = verb.search(clause)
                 if not m:
@@ -828,14 +969,17 @@ class _Reader:
                 subject = clause[: m.start()].strip()
                 if HEDGE.search(clause):
                     break
-                if self.is_film(subject):
-                    nominees: list[Ref] = []
+                if continued and not subject:
+                    nominees: list[Ref] = list(said_of[1])
+                elif self.is_film(subject):
+                    nominees = []
                 else:
-                    nominees, end = self.names_at(s, text, clause_start)
+                    nominees, end = self.names_at(s, text, clause_start, subject=True)
                     if not nominees or text[end : clause_start + m.start()].strip():
                         break
-                if nominees == [] and not self.about_film(clause, m.start() + 1):
+                if nominees == [] and not (continued and not subject) and not self.about_film(clause, m.start() + 1):
                     break
+                said_of = (not nominees, nominees)
                 if _GENERIC_AWARDS.match(clause, m.end()):
                     break  # a count or a list of examples: which award is which is not stated
                 role_in = _FOR_ROLE_IN.search(clause, m.end())
@@ -883,15 +1027,20 @@ class _Reader:
                             continue
                         if re.match(r"\s+nominations?\b", after_link):
                             piece_result = "nominated"  # "received a [[Golden Raspberry Award for Worst Actor]] nomination"
-                        if not for_what:
-                            end = head.end - clause_start
+                        if for_what is None or self.for_the_film(for_what.group("what")):
+                            end = head.end - clause_start  # else "… for [[Karl Freund]]": the person, read below
                     who = _FOR_PERSON.search(clause[start:end])
                     winners = nominees
                     if who is not None:
                         person, _ = self.names_at(s, text, clause_start + start + who.start("who"))
-                        if not nominees and len(person) == 1:
-                            winners = person
-                        end = start + who.start("for")
+                        recipient = clause[start + who.start("who") : end]
+                        if len(person) == 1:
+                            if not nominees:
+                                winners = person
+                            end = start + who.start("for")
+                        elif country_title(recipient) is not None or _RECIPIENT_BODY.search(recipient):
+                            end = start + who.start("for")  # "… for Puerto Rico", "… for Children's Film Society India"
+                        # else "… for Best Score Soundtrack for Visual Media": the category goes on
                     award = self.award_ref(s, text, clause_start + start, clause_start + end)
                     if award is None:
                         if _AWARDISH.search(clause[start:end]):
@@ -906,6 +1055,10 @@ class _Reader:
     def award_ref(self, s: Sentence, text: str, start: int, end: int) -> Ref | None:
         piece = text[start:end]
         span = s.link_at(start, end)
+        if span is not None and re.search(r"(?:Awards|Prizes)$", span.title) and " for " not in piece:
+            return None  # "won an [[Academy Awards|Academy Award]]": which one, the sentence does not say
+        if _GENERIC_AWARD.fullmatch(piece):
+            return None  # "the Grand Prize", "Best Actor Award", "the Lifetime Achievement Award": whose, or not the film's
         if span is not None and (_AWARD.fullmatch(piece) or (_AWARD.search(span.title) and span.section is None)):
             # "[[Academy Award for Best Director|Best Director]]": the link names the award (and
             # "[[…|Academy Award nomination for Best Actress]]" is not the award's name)
@@ -1002,7 +1155,8 @@ def _award_pieces(clause: str, start: int, links: tuple[tuple[int, int], ...] = 
         rest = rest[: tail.start()]
     out = []
     pos = 0
-    for m in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?(?=[A-Z0-9])", rest):
+    # "the A and the B", "A, B and C"; not "… for Best Makeup and Hairstyling" (no award's word after "and")
+    for m in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?(?=[A-Z0-9])(?=[^,;]*?\b(?:Awards?|Prize|Oscar|Palme|Golden|Best|Outstanding|Most|Worst)\b)", rest):
         if any(a < start + m.start() < b for a, b in links):
             continue
         out.append((start + pos, start + m.start()))
