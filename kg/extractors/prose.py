@@ -23,7 +23,9 @@ have", "originally", "did not"):
   Award for Best Actress", "The film won the Palme d'Or".
 
 In wikitext a name that is a link is that page; in plain text a name is article-scoped,
-and a surname alone ("Cage") is the person the text named in full before.
+and a surname alone ("Cage") is the person the text named in full before. A name is read
+whole or not at all (README, "Facts from prose"), and sections about other works (Remakes,
+Sequel …) are not read.
 """
 
 from __future__ import annotations
