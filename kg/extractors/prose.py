@@ -781,6 +781,9 @@ class _Reader:
         end = pos + len(name)
         if re.match(r"['’]s?\b|['’](?=\s)", text[end:]) or name.endswith(("'s", "’s", "'", "’")):
             return None, pos  # a possessive: a description of someone
+        modifier = _MODIFIER_THEN_NAME.match(text, end)
+        if modifier is not None and not _NAME_FOLLOWERS.fullmatch(modifier.group("word")):
+            return None, pos  # "as CIA operative Mark Stone": what the character is, then who
         return name, end
 
     def add_cast(self, actor: Ref, character: str | None, s: Sentence) -> None:
