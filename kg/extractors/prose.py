@@ -286,7 +286,14 @@ _ROLE_PREFIX = re.compile(
 #: a name that goes on past what :data:`_NAME` reads: particles ("de la Fuente", "al-Masri"), a
 #: capital it does not know ("Ásgeirsdóttir"), ", Jr."
 _NAME_GOES_ON = re.compile(r"\s+(?:(?:de|da|das|do|dos|van|von|der|den|del|della|di|du|la|le|los|las|ter|bin|ibn|al|el|y|e)\s+)+\S|\s*[-‐]?(?:al|el)-|,\s+(?:Jr|Sr)\.?\b")
-_CAPITAL_GOES_ON = re.compile(r"\s+[ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]")
+
+
+def _capital_goes_on(text: str, end: int) -> bool:
+    """Whether a word with a capital :data:`_NAME` does not read (not A–Z) follows at ``end``
+    ("Helga Björk Ásgeirsdóttir", a Greek or Cyrillic capital)."""
+    m = re.match(r"\s+(\w)", text[end : end + 4])
+    return m is not None and m.group(1).isupper() and not m.group(1).isascii()
+
 #: capitalised words, a lower-case word, a capitalised word: the first words say what the person
 #: after them is ("Chennai Super Kings captain Mahesh Dorai"), unless the lower-case word is one
 #: that follows a name in a sentence (:data:`_NAME_FOLLOWERS`)
@@ -440,7 +447,7 @@ class _Reader:
             role = _ROLE_NOUN.match(text, end)
             if role is not None:
                 return self.name_at(s, text, role.end())  # "Academy Award winner Meryl Streep": Meryl Streep
-            if _NAME_GOES_ON.match(text, end) and not re.match(r"\s+[A-Z]", text[end:]) or _CAPITAL_GOES_ON.match(text, end):
+            if _NAME_GOES_ON.match(text, end) or _capital_goes_on(text, end):
                 return None, pos  # "María José de la Fuente", "Youssef Kamal al-Masri", "Helga Björk Ásgeirsdóttir": all or nothing
             modifier = _MODIFIER_THEN_NAME.match(text, end)
             if modifier is not None and not _NAME_FOLLOWERS.fullmatch(modifier.group("word")):
