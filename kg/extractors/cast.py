@@ -29,9 +29,9 @@ CAST_SECTION_PATTERNS = (
 )
 STARRING_PARAMS = ("starring", "cast")
 # Between performer and character on a cast line (first match wins, outside links/templates/parentheses).
-SEPARATOR = re.compile(r"\s+as\s+|\s+as:\s*$|\s*\.{2,}\s*|\s*…\s*|\s[–—-]\s|\u00a0[–—-]\s|\t+|\s*:\s+(?=\S)")
+SEPARATOR = re.compile(r"\s+as\s+|\s+as:?\s*$|\s*\.{2,}\s*|\s*…\s*|\s[–—-]\s|\u00a0[–—-]\s|\t+|\s*:\s+(?=\S)")
 CREDITED_AS = re.compile(r"\(\s*(?:credited|billed|listed)?\s*as\s+([^()]+?)\s*\)", re.I)
-VOICE = re.compile(r"\((?:[^()]*\b)?voice(?:d| role| only)?\b[^()]*\)|\bvoice of\b", re.I)
+VOICE = re.compile(r"\((?:[^()]*\b)?voice(?:d| role| only)?\b[^()]*\)|\b(?:the\s+)?voices?\s+of\b", re.I)
 UNCREDITED = re.compile(r"\(\s*uncredited\s*\)", re.I)
 # A character description starts after one of these when what follows is lower-case prose.
 DESCRIPTION = re.compile(
@@ -119,18 +119,26 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
             continue
         if character_part is None and _is_heading(line):
             continue
+        if _CREDIT_LINE.match(clean_text(line)):
+            # "Narrated by [[Morgan Keys]]": a credit, nobody's part in the cast list
+            ctx.warn("cast", f'"{clean_text(line)}" is a credit, not a part; skipped')
+            continue
         if character_part is None:
             actors = _leading_actor(ctx, line)
             for actor in actors:
                 voice = bool(VOICE.search(line)) or voice_section
                 credited = CREDITED_AS.search(line)
-                out.append(CastCredit(start + len(out), actor, None, clean_text(credited.group(1)) or None if credited else None, voice))
+                out.append(CastCredit(start + len(out), actor, None, clean_text(credited.group(1)).strip("\"“”") or None if credited else None, voice))
             continue
         if character_part is not None and clean_text(actor_part).casefold() in CREW_LABELS:
             # "Director: [[Zhang Yibai]]": a crew credit in the cast list, nobody's part
             ctx.warn("cast", f'"{clean_text(line)}" credits a {clean_text(actor_part).lower()}, not a part; skipped')
             continue
         separator = line[len(actor_part) : len(line) - len(character_part or "")]
+        if ":" in separator and "[[" not in actor_part and re.search(r"(?<!\S)[a-z]", re.sub(r"\([^()]*\)", "", clean_text(actor_part))):
+            # "Stunt coordinator: Bobby Bass": a job's label, not a performer
+            ctx.warn("cast", f'"{clean_text(line)}" credits a {clean_text(actor_part).lower()}, not a part; skipped')
+            continue
         if not re.search(r"\bas\b", separator) and _character_first(actor_part, character_part):
             # "Maria – [[Some Actor]]", "Tom (in bold): Jane Doe, a trained dancer …": the character first
             actor_part, character_part = _leading_name(character_part), actor_part
@@ -138,7 +146,7 @@ def _from_bullets(ctx, code: Wikicode, voice_section: bool, start: int) -> list[
         character, credited, voice = _character(character_part)
         credited_actor = CREDITED_AS.search(actor_part)
         if credited_actor and not credited:
-            credited = clean_text(credited_actor.group(1)) or None
+            credited = clean_text(credited_actor.group(1)).strip("\"“”") or None
         characters = _paired(_character_text(character_part), len(actors)) or [character] * len(actors)
         for actor, played in zip(actors, characters, strict=True):
             out.append(CastCredit(start + len(out), actor, played, credited, voice or voice_section or bool(VOICE.search(actor_part))))
@@ -268,7 +276,8 @@ def _split_line(line: str) -> tuple[str, str | None, bool]:
     m = find_outside_markup(line, SEPARATOR, min_start=1)
     if m:
         actor, rest = line[: m.start()], line[m.end() :]
-        colon = m.group().strip() == "as:" or (rest.strip() == "" and line.rstrip().endswith(":"))
+        # "[[X]] as:" / "[[X]] in a dual role as" with the characters on the lines below
+        colon = m.group().strip() in ("as:", "as") and rest.strip() == "" or (rest.strip() == "" and line.rstrip().endswith(":"))
         return actor, rest if rest.strip() or colon else None, colon
     if line.rstrip().endswith(":"):
         return line.rstrip()[:-1], None, True
@@ -290,7 +299,7 @@ def _character(text: str) -> tuple[str | None, str | None, bool]:
     name = _character_text(text)
     return (
         _without_lead_in(name) if name else None,
-        clean_text(credited.group(1)) or None if credited else None,
+        clean_text(credited.group(1)).strip("\"“”") or None if credited else None,
         bool(VOICE.search(text)),
     )
 
@@ -308,7 +317,7 @@ def _character_text(text: str) -> str | None:
     # "the herald at the tournament uncredited", "Milky in a special appearance for an item
     # number": how the part was played, not who
     name = re.sub(r"\s+\(?uncredited\)?$", "", name, flags=re.I)
-    name = re.sub(r"\s*\b(?:in\s+)?(?:an?\s+)?(?:special|cameo|guest)\s+appearance\b.*$|\s*\b(?:in\s+)?(?:an?\s+)?item\s+(?:number|song)\b.*$", "", name, flags=re.I)
+    name = re.sub(r"\s*\b(?:in\s+)?(?:an?\s+)?(?:brief|short|special|cameo|guest)\s+(?:appearance|role)\b.*$|\s+in\s+the\s+(?:song|number|track|sequence)\b.*$|\s*\b(?:in\s+)?(?:an?\s+)?item\s+(?:number|song)\b.*$", "", name, flags=re.I)
     m = DESCRIPTION.search(name)
     if m:
         name = name[: m.start()]
@@ -324,9 +333,13 @@ def _character_text(text: str) -> str | None:
     name = _without_quotes(name)
     if name.endswith((" Jr", " Sr", " Dr", " St")):
         name += "."
-    if not name or len(name) > MAX_CHARACTER_LENGTH:
+    if not name or len(name) > MAX_CHARACTER_LENGTH or _NOT_A_CHARACTER.fullmatch(name):
         return None
     return name
+
+
+#: what a cast line gives where a character would be that names none ("as additional voices")
+_NOT_A_CHARACTER = re.compile(r"(?:additional|various|other|several|miscellaneous|uncredited)\s+(?:voices?|characters?|roles?|parts?)", re.I)
 
 
 # A character written as prose, not as a credit: it opens with a determiner ("the driver …").
@@ -443,7 +456,16 @@ def _actors(ctx, actor_part: str) -> list[Ref]:
     refs = ctx.names.refs(parse(actor_part))
     if any(r.title for r in refs):
         refs = [r for r in refs if r.title or _PERSON_NAME.fullmatch(r.name) and " " in r.name]
+    # an unlinked name with a possessive or a word in lower case is no one's ("Marisol's
+    # father", "The twins Ava"); a first name alone before another's full name shares its
+    # surname ("Lucas and Emmett Bryce"): neither is a performer's name as written
+    refs = [r for r in refs if r.title or not re.search(r"['’]s\b|(?<!\S)(?!(?:de|da|van|von|der|den|del|della|la|le|di|du|al|bin|dos|y)\b)[a-z]", r.name)]
+    refs = [r for i, r in enumerate(refs) if r.title or " " in r.name or not any(" " in o.name for o in refs[i + 1 :])]
     return refs
+
+
+#: a cast line that is a credit ("Narrated by X", "Music by X")
+_CREDIT_LINE = re.compile(r"(?:narrated|directed|written|produced|hosted|presented|introduced|music|songs?|lyrics)\s+by\b", re.I)
 
 
 def _first_sentence(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 from kg.model import Credit, Crew
 from kg.wikitext import params, split_items
@@ -20,6 +22,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "studio": ("studio", "studios", "production companies", "production company", "production"),
     "distributor": ("distributor", "distributors", "distributed by"),
 }
+#: a writer's item qualified as the story's only ("X (story)", not "X (story and screenplay)")
+_STORY_ONLY = re.compile(r"\(\s*(?:original\s+)?story\s*\)", re.I)
 # Roles held by organisations rather than people.
 ORGANISATION_ROLES = frozenset({"studio", "distributor"})
 
@@ -38,12 +42,14 @@ class CrewExtractor:
                 if value is None:
                     continue
                 for item in split_items(value):
+                    # "writer = X {{small|(story)}}": the qualifier says which credit it is
+                    credit_role = "story" if role == "screenwriter" and _STORY_ONLY.search(str(item)) else role
                     for ref in ctx.names.refs(item, split=role not in ORGANISATION_ROLES):
-                        key = (role, ref.title if ref.is_global else ref.name)
+                        key = (credit_role, ref.title if ref.is_global else ref.name)
                         if key in seen:
                             continue
                         seen.add(key)
-                        credits.append(Credit(role, ref, alias.replace(" ", "_")))
+                        credits.append(Credit(credit_role, ref, alias.replace(" ", "_")))
         return Crew(tuple(credits))
 
 
