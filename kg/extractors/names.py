@@ -77,7 +77,8 @@ ROLE_WORDS = frozenset(
         "sound director", "art director", "film score", "title song", "title track", "songs and score",
         "executive producer", "associate producer", "co-producer", "line producer", "story and screenplay",
         "screenplay and dialogues", "story, screenplay and dialogues", "special appearance", "guest appearance",
-        "item number", "voice", "voice over", "voice-over",
+        "item number", "voice", "voice over", "voice-over", "instrumental", "instrumentals", "the cast", "full cast",
+        "various artists",
     }
 )
 # Post-nominal letters of cinematographers' and editors' societies: not part of the name.

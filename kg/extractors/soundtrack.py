@@ -47,6 +47,7 @@ SPOKEN_NOTE_START = re.compile(r"^(?:a\s+|an\s+)?(?:dialogue|dialog|excerpt|spee
 # "Mike Figgis except as noted" → "Mike Figgis".
 EXCEPT_NOTED = re.compile(r",?\s*(?:except|unless)\s+(?:as|where|otherwise)?\s*(?:otherwise\s+)?(?:noted|stated|indicated|specified)\.?\s*$", re.I)
 # Credits that name no one.
+INSTRUMENTAL = re.compile(r"\binstrumental\b", re.I)
 TRADITIONAL = re.compile(r"^(trad\.?|traditional( folk| song| music)?|folk|public domain|anonymous|unknown)$", re.I)
 GENERIC_HEADLINE = re.compile(
     r"^(track[- ]?(listing|list)|tracks?|songs?|soundtrack|(the )?track listing|score|original score|"
@@ -218,14 +219,16 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
         writer = _artists(ctx, ps.get(f"writer{n}"), notes)
         lyrics = _artists(ctx, ps.get(f"lyrics{n}"), notes)
         music = _artists(ctx, ps.get(f"music{n}"), notes)
-        if not spoken:
+        if not spoken and not re.search(r"\bby\s+\S", note or ""):
             # a track's own credit replaces the defaults it covers: writerN covers music
-            # and lyrics; lyricsN or musicN leave the other to its all_* default
+            # and lyrics; lyricsN or musicN leave the other to its all_* default (a note
+            # that credits someone, "instrumental, by X", says the defaults are not its)
             if not (writer or lyrics or music):
                 writer = _artists(ctx, defaults["writer"], notes)
             if not (writer or music):
                 music = _artists(ctx, defaults["music"], notes)
-            if not (writer or lyrics):
+            # an instrumental has no lyrics ("note = instrumental"), whatever all_lyrics says
+            if not (writer or lyrics) and not INSTRUMENTAL.search(f"{note} {title}"):
                 lyrics = _artists(ctx, defaults["lyrics"], notes)
         performers: list[Artist] = []
         extra = ps.get(f"extra{n}")
