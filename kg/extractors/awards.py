@@ -215,6 +215,8 @@ def _result(code: Wikicode) -> tuple[str, int | None, str]:
         if name in RESULT_TEMPLATES:
             result = RESULT_TEMPLATES[name]
             label = " ".join(clean_text(a) for a in positional(t))
+            if result == "won" and RANK_PLACE.search(label) and (_rank(label) or 1) > 1:
+                result = "placed"  # "{{won|4th place}}": a place, not a win ("{{won|1st place}}" is one)
             rank = _rank(label) if result == "placed" else None
             if result == "placed" and rank is None and name in ("2nd", "3rd"):
                 rank = int(name[0])
@@ -323,9 +325,20 @@ def _nominees(ctx, code: Wikicode, film_names: set[str]) -> tuple[list[Ref], lis
     if re.fullmatch(r"[\"“].*[\"”]", text) or _ITALIC_WORK.fullmatch(raw.strip()):
         notes.append(text)
         return [], notes
+    # ""Light the Lantern" – A and B": the song first, then who
+    song = re.match(r"\s*['\"“][^'\"”\[\]]+['\"”]\s*[–—-]\s*", raw)
+    if song is not None:
+        notes.append(clean_text(raw[: song.end()]).rstrip("–—- "))
+        raw = raw[song.end() :]
     refs: list[Ref] = []
-    for item in _split_lines(raw):
-        text = str(item)
+    items = [piece for item in _split_lines(raw) for piece in re.split(r";\s+(?![^\[]*\]\])", str(item))]
+    for text in items:
+        # "Producer: Dinesh Vijan Rao", "Set Decoration: [[Y]]": what they did, then who
+        label = re.match(r"\s*([^\[\]{}:|]{1,40}?):\s+(?=\S)", text)
+        if label is not None and not re.search(r"\d", label.group(1)):
+            notes.append(clean_text(label.group(1)))
+            text = text[label.end() :]
+        item = parse(text)
         # "[[Rumi Hiiragi]] as Chihiro", "[[A Singer]] for "Song"": who, then a remark
         remark = find_outside_markup(text, NOMINEE_REMARK, min_start=1)
         if remark is not None:
@@ -630,6 +643,13 @@ def _split_list_line(rest: str, organisation):
     paren = re.search(r"\(([^()]+)\)[\s*]*$", rest)
     if paren and (organisation is not None or "[[" in paren.group(1) or _reads_as_person(clean_text(paren.group(1)))):
         return re.sub(r"[\s–—-]+$", "", rest[: paren.start()]), paren.group(1), organisation
+    # "Best Actor in a Negative Role – Telugu – [[X]]": a category with a dash in its name,
+    # then, after the last dash, who
+    last = re.search(r"\s[–—-]\s+((?:\[\[[^\[\]]+\]\]|[^–—\[\]])+?)\s*(?:\{\{[^{}]*\}\}\s*)?$", rest)
+    if last and organisation is not None and (
+        re.fullmatch(r"\s*\[\[[^\[\]]+\]\]\s*", last.group(1)) or _reads_as_person(clean_text(last.group(1)))
+    ) and CATEGORY_WORDS.search(clean_text(rest[: last.start()])):
+        return rest[: last.start()], last.group(1), organisation
     return rest, None, organisation
 
 
