@@ -216,9 +216,10 @@ def _album(ctx, listing: Template, index: int, section: Wikicode | None, infobox
         note = clean_text(ps.get(f"note{n}"))
         spoken = bool(note and SPOKEN_NOTE_START.search(note)) or bool(SPOKEN_TITLE.search(title) and not ps.get(f"writer{n}"))
         notes = [note] if note else []
-        writer = _artists(ctx, ps.get(f"writer{n}"), notes)
-        lyrics = _artists(ctx, ps.get(f"lyrics{n}"), notes)
-        music = _artists(ctx, ps.get(f"music{n}"), notes)
+        writer_value, music_value, lyrics_value = _by_qualifier(ps.get(f"writer{n}"))
+        writer = _artists(ctx, writer_value, notes)
+        lyrics = _artists(ctx, ps.get(f"lyrics{n}"), notes) + _artists(ctx, lyrics_value, notes)
+        music = _artists(ctx, ps.get(f"music{n}"), notes) + _artists(ctx, music_value, notes)
         if not spoken and not re.search(r"\bby\s+\S", note or ""):
             # a track's own credit replaces the defaults it covers: writerN covers music
             # and lyrics; lyricsN or musicN leave the other to its all_* default (a note
@@ -351,6 +352,23 @@ def _refs(ctx, value: Wikicode | None) -> list[Ref]:
     if value is None:
         return []
     return [r for item in split_items(value) for r in ctx.names.refs(item)]
+
+
+_QUALIFIER = re.compile(r"\s*\(\s*(lyrics|words|music)\s*\)", re.I)
+
+
+def _by_qualifier(value: Wikicode | None) -> tuple[Wikicode | None, Wikicode | None, Wikicode | None]:
+    """A writer credit split by the qualifiers after its names, ("A (music), B (lyrics)" →
+    writer none, music A, lyrics B); ``(value, None, None)`` when it has none."""
+    if value is None or not _QUALIFIER.search(str(value)):
+        return value, None, None
+    groups: dict[str, list[str]] = {"writer": [], "music": [], "lyrics": []}
+    for piece in re.split(r"\s*(?:,|;|\band\b|&)\s*(?![^\[]*\]\])", str(value)):
+        q = _QUALIFIER.search(piece)
+        kind = "writer" if q is None else ("music" if q.group(1).lower() == "music" else "lyrics")
+        if piece.strip():
+            groups[kind].append(_QUALIFIER.sub("", piece).strip())
+    return tuple(parse("<br>".join(groups[k])) if groups[k] else None for k in ("writer", "music", "lyrics"))  # type: ignore[return-value]
 
 
 def _artists(ctx, value: Wikicode | None, notes: list[str], characters: bool = False) -> list[Artist]:
