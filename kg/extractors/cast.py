@@ -317,7 +317,7 @@ def _character_text(text: str) -> str | None:
     # "the herald at the tournament uncredited", "Milky in a special appearance for an item
     # number": how the part was played, not who
     name = re.sub(r"\s+\(?uncredited\)?$", "", name, flags=re.I)
-    name = re.sub(r"\s*\b(?:in\s+)?(?:an?\s+)?(?:brief|short|special|cameo|guest)\s+(?:appearance|role)\b.*$|\s+in\s+the\s+(?:song|number|track|sequence)\b.*$|\s*\b(?:in\s+)?(?:an?\s+)?item\s+(?:number|song)\b.*$", "", name, flags=re.I)
+    name = re.sub(r"\s*\b(?:in\s+)?(?:an?\s+)?(?:brief|short|special|cameo|guest)\s+(?:appearance|role)\b.*$|\s+in\s+the\s+(?:song|number|track|sequence)\b.*$|\s+in\s+(?:an?|the)\s+(?:flashback|dream|dream sequence|photograph|archive footage|montage|voice-?over)s?\b.*$|\s*\b(?:in\s+)?(?:an?\s+)?item\s+(?:number|song)\b.*$", "", name, flags=re.I)
     m = DESCRIPTION.search(name)
     if m:
         name = name[: m.start()]
@@ -465,7 +465,7 @@ def _actors(ctx, actor_part: str) -> list[Ref]:
 
 
 #: a cast line that is a credit ("Narrated by X", "Music by X")
-_CREDIT_LINE = re.compile(r"(?:narrated|directed|written|produced|hosted|presented|introduced|music|songs?|lyrics)\s+by\b", re.I)
+_CREDIT_LINE = re.compile(r"(?i:(?:narrated|directed|written|produced|hosted|presented|introduced|music|songs?|lyrics)\s+by\b)|[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+by\s")
 
 
 def _first_sentence(text: str) -> str:
