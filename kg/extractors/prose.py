@@ -8,7 +8,8 @@ have", "originally", "did not"):
 
 - credits: "… film directed by X", "written and directed by X", "written by X, Y and Z",
   "edited by X", "written, directed and produced by X" (the producer only so, in a list with
-  a verb only a person is the subject of), "with music by X", "cinematography by X";
+  a verb only a person is the subject of), "with music by X", "cinematography by X", "The
+  music was composed by X", "Cinematography was handled by X";
 - the work it is based on: "based on the 1990 novel *Work* by X", "… of the same name by X",
   "based on X's 1982 novella *Work*";
 - cast: "The film stars X as Ben, Y as Sera", "starring X, Y and Z", "X stars as Ben",
@@ -703,6 +704,17 @@ class _Reader:
                     continue  # a band's credit is read from the infobox, where its kind is settled
                 for role in roles:
                     self.credits.append(Credit(role, ref, self.use(s)))
+        part = _PART_CREDIT.match(text)
+        if part is not None and not self.hedged(text, part.start()):
+            # "The music was composed by X", "Cinematography was handled by Y": a part of the
+            # film as the subject
+            kind = part.group("part").lower()
+            role = "cinematographer" if "cinematograph" in kind else "editor" if "edit" in kind else "music"
+            refs, _ = self.names_at(s, text, part.end())
+            for ref in refs:
+                if role == "music" and reads_as_group(ref):
+                    continue
+                self.credits.append(Credit(role, ref, self.use(s)))
         m = re.search(r"\bwritten by and starring\s+", text)
         if m and self.about_film(text, m.start()) and not self.hedged(text, m.start()):
             refs, _ = self.names_at(s, text, m.end())
@@ -1095,6 +1107,16 @@ class _Reader:
 _TITLE_CASE_WORD = re.compile(r"\s(?:In|The|Of|And|A|An|On|At|For|With|To|From|By|As|Or)(?=\s)")
 
 
+#: a part of the film as a sentence's subject, then who made it: "The music was composed by X",
+#: "The film's score was written by X", "Music for the film was composed by X", "The songs and
+#: background score were composed by X", "Cinematography was handled by X", "The editing was
+#: done by X"
+_PART_CREDIT = re.compile(
+    r"(?:(?:The|Its|The film's)\s+)?(?:(?:original|background|film)\s+)?"
+    r"(?P<part>[Mm]usic|[Ss]core|[Ss]ongs|[Ss]oundtrack|[Mm]usic and (?:the )?(?:background )?score|"
+    r"[Ss]ongs and (?:the )?(?:background )?score|[Cc]inematography|[Ee]diting|[Ff]ilm editing)"
+    r"(?:\s+(?:for|of)\s+the\s+film)?\s+(?:was|were)\s+(?:(?:composed|written|scored|created|done|handled|provided|performed)\s+)?by\s+"
+)
 #: a work, or a part of the film, that a credit right after it (with no comma between) is of:
 #: "the 1978 novel The Salt Road written by", "the battle scenes directed by", "its trailer was
 #: edited by"
