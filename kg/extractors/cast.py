@@ -459,7 +459,7 @@ def _actors(ctx, actor_part: str) -> list[Ref]:
     # an unlinked name with a possessive or a word in lower case is no one's ("Marisol's
     # father", "The twins Ava"); a first name alone before another's full name shares its
     # surname ("Lucas and Emmett Bryce"): neither is a performer's name as written
-    refs = [r for r in refs if r.title or not re.search(r"['’]s\b|(?<!\S)(?!(?:de|da|van|von|der|den|del|della|la|le|di|du|al|bin|dos|y)\b)[a-z]", r.name)]
+    refs = [r for r in refs if r.title or not re.search(r"['’]s\b", r.name) and all(w[:1].isupper() or w in PARTICLES for w in r.name.split())]
     refs = [r for i, r in enumerate(refs) if r.title or " " in r.name or not any(" " in o.name for o in refs[i + 1 :])]
     return refs
 

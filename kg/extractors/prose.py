@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 
 from kg.extractors import Context
 from kg.extractors.film import GENRE_WORDS
-from kg.extractors.names import _NAME_LIKE, award_title, looks_like_company, name_problem, reads_as_group, reads_as_place
+from kg.extractors.names import _NAME_LIKE, CLAUSE_WORDS, PARTICLES, award_title, looks_like_company, name_problem, reads_as_group, reads_as_place
 from kg.model import (
     AlbumFact,
     Amount,
@@ -130,11 +130,13 @@ def _credit_roles(what: str) -> tuple[str, ...]:
 
 
 #: a work a credit right after it belongs to ("the novel written by …", "a song composed by …")
-_OTHER_WORK = re.compile(
-    r"\b(?:novels?|novellas?|books?|plays?|series|episodes?|albums?|songs?|singles?|sequels?|prequels?|remakes?|"
-    r"stor(?:y|ies)|comics?|manga|memoirs?|operas?|games?|trailers?|videos?|poems?|articles?|shorts?|versions?)[,]?$",
-    re.I,
+#: the nouns of works a credit can be of (:data:`_OTHER_WORK` right before it, :data:`_WORK_NOUN`
+#: since the last comma, each with words of its own)
+_WORK_WORDS = (
+    r"novels?|novellas?|books?|plays?|series|episodes?|albums?|songs?|singles?|stor(?:y|ies)|comics?|manga|"
+    r"memoirs?|operas?|games?|trailers?|poems?|articles?"
 )
+_OTHER_WORK = re.compile(rf"\b(?:{_WORK_WORDS}|sequels?|prequels?|remakes?|videos?|shorts?|versions?)[,]?$", re.I)
 #: words that put another work between the film and a credit ("It was followed by 1939's
 #: Daughters Courageous, also directed by …", "a remake of … directed by …", "Rocky is featured
 #: in the 2017 documentary …, directed by …"); "Films" with a capital is a company's name
@@ -278,15 +280,14 @@ _ROLE_WORDS = (
     r"presenter|journalist|co-star|alumnus|alumna|member|founder|screenwriter|cinematographer)\s+(?=[A-Z\[])"
 )
 _ROLE_NOUN = re.compile(r"\s+" + _ROLE_WORDS)
-#: what a person is, before their name ("composer Eduardo Serrano", "first-time director Ann Bee",
-#: and at a sentence's start "Composer Ann Bee won …")
-_ROLE_PREFIX = re.compile(
-    _ROLE_WORDS + r"|(?:Composer|Director|Producer|Actor|Actress|Singer|Writer|Screenwriter|Cinematographer|"
-    r"Editor|Filmmaker|Novelist|Author|Musician|Rapper|Comedian|Playwright|Lyricist|Both)\s+(?=[A-Z\[])"
-)
+#: what a person is, before their name ("composer Eduardo Serrano", "first-time director Ann Bee";
+#: capitalised, "Composer Ann Bee won …", in :data:`_DESCRIPTOR`)
+_ROLE_PREFIX = re.compile(_ROLE_WORDS)
 #: a name that goes on past what :data:`_NAME` reads: particles ("de la Fuente", "al-Masri"), a
 #: capital it does not know ("Ásgeirsdóttir"), ", Jr."
-_NAME_GOES_ON = re.compile(r"\s+(?:(?:de|da|das|do|dos|van|von|der|den|del|della|di|du|la|le|los|las|ter|bin|ibn|al|el|y|e)\s+)+\S|\s*[-‐]?(?:al|el)-|,\s+(?:Jr|Sr)\.?\b")
+_NAME_GOES_ON = re.compile(
+    rf"\s+(?:(?:{'|'.join(map(re.escape, sorted(PARTICLES | {'los', 'las'})))})\s+)+\S|\s*[-‐]?(?:al|el)-|,\s+(?:Jr|Sr)\.?\b"
+)
 
 
 def _capital_goes_on(text: str, end: int) -> bool:
@@ -299,21 +300,21 @@ def _capital_goes_on(text: str, end: int) -> bool:
 #: after them is ("Chennai Super Kings captain Mahesh Dorai"), unless the lower-case word is one
 #: that follows a name in a sentence (:data:`_NAME_FOLLOWERS`)
 _MODIFIER_THEN_NAME = re.compile(r"\s+(?P<word>[a-z][\w'’-]*)\s+(?=[A-Z\[])")
-_NAME_FOLLOWERS = re.compile(
-    r"and|or|as|in|on|at|for|with|by|of|to|from|the|a|an|who|whom|whose|which|that|while|is|was|were|are|has|had|have|"
-    r"also|alongside|opposite|together|both|then|after|before|during|since|until|among|including|besides|between|"
-    r"against|over|under|into|than|like|unlike|near|plays|played|portrays|portrayed|stars|starred|co-stars|co-starred|"
-    r"won|wins|received|receives|directed|directs|wrote|writes|produced|produces|composed|composes|voices|voiced|"
-    r"joined|joins|replaced|replaces|returns|returned|reprises|reprised|appears|appeared|makes|made|leads|led|"
-    r"married|meets|met|tells|told|says|said|sings|sang|performs|performed|dances|danced|and/or|vs|versus|via|per|"
-    r"nor|but|yet|so|if|when|where|because|though|although|whereas|upon|within|without|toward|towards|across|"
-    r"beside|behind|beyond|through|throughout|amid|amongst|around|about|above|below|along|past|despite|except|"
-    r"once|now|later|again|too|only|even|still|first|last|respectively|et"
+_NAME_FOLLOWERS = CLAUSE_WORDS | frozenset(
+    """and or as in on at for with by of to from the a an alongside opposite together both then among including
+    besides between against over under than like unlike near co-stars co-starred won wins received receives directed
+    directs wrote writes produced produces composed composes joined joins replaced replaces returns returned reprises
+    reprised makes made leads led married meets met tells told says said sings sang performs performed dances danced
+    and/or vs versus via per nor but yet so if because though although whereas upon within without toward towards
+    across beside behind beyond through throughout amid amongst around above below along past despite except once
+    now again too only even still first last respectively et""".split()
 )
-#: a word fused on before a name that says what the person is: "Newcomer", "Oscar-winning",
-#: "Singer-songwriter", "Model-turned-actress"
+#: a word before a name that says what the person is, capitalised at a sentence's start or
+#: fused on: "Composer", "Newcomer", "Oscar-winning", "Singer-songwriter", "Model-turned-actress"
 _DESCRIPTOR = re.compile(
-    r"(?:Newcomer|Debutant|Debutante|Choreographer|YouTuber|Olympian|Veteran|Legendary|Superstar|Megastar|"
+    r"(?:Composer|Director|Producer|Actor|Actress|Singer|Writer|Screenwriter|Cinematographer|Editor|Filmmaker|"
+    r"Novelist|Author|Musician|Rapper|Comedian|Playwright|Lyricist|Both|"
+    r"Newcomer|Debutant|Debutante|Choreographer|YouTuber|Olympian|Veteran|Legendary|Superstar|Megastar|"
     r"Model|Dancer|Poet|Journalist|Cricketer|Footballer|Wrestler|Boxer|Athlete|Politician|Designer|Photographer|"
     r"Thalapathy|Late|Co-star|"
     r"[A-Z][\w]*-(?:winning|winner|nominated|nominee|turned-\w+|\w*(?:writer|director|actor|actress|producer|singer|songwriter)))\s+"
@@ -451,14 +452,14 @@ class _Reader:
             if _NAME_GOES_ON.match(text, end) or _capital_goes_on(text, end):
                 return None, pos  # "María José de la Fuente", "Youssef Kamal al-Masri", "Helga Björk Ásgeirsdóttir": all or nothing
             modifier = _MODIFIER_THEN_NAME.match(text, end)
-            if modifier is not None and not _NAME_FOLLOWERS.fullmatch(modifier.group("word")):
+            if modifier is not None and modifier.group("word") not in _NAME_FOLLOWERS:
                 return None, pos  # "Chennai Super Kings captain X", "Ghost Ridge editor X": the words before are what X is
             if _TITLE_BEFORE.match(name) or re.search(r"\s(?:Champion|Miss)\s", name) or name in self.film_names or any(
                 len(name) > len(f) and re.search(rf"\b{re.escape(f)}\b", name) for f in self.film_names
             ):
-                # "Newcomer Anjali Menon", "Oscar-winning X": what she is, fused on; the film's own
-                # name ("It stars Barnaby Bear" in "Barnaby Bear") or another work's built on it
-                # ("Magadheera Returns") is no performer
+                # a title ("Captain X", "Former Miss India X"), the film's own name ("It stars
+                # Barnaby Bear" in "Barnaby Bear") or another work's built on it ("Magadheera
+                # Returns"): no performer
                 return None, pos
             if self.plain:
                 # no link says what a plain name is: one with a company's, an award's or a
@@ -801,7 +802,7 @@ class _Reader:
         if re.match(r"['’]s?\b|['’](?=\s)", text[end:]) or name.endswith(("'s", "’s", "'", "’")):
             return None, pos  # a possessive: a description of someone
         modifier = _MODIFIER_THEN_NAME.match(text, end)
-        if modifier is not None and not _NAME_FOLLOWERS.fullmatch(modifier.group("word")):
+        if modifier is not None and modifier.group("word") not in _NAME_FOLLOWERS:
             return None, pos  # "as CIA operative Mark Stone": what the character is, then who
         return name, end
 
@@ -1121,10 +1122,8 @@ _PART_CREDIT = re.compile(
 #: "the 1978 novel The Salt Road written by", "the battle scenes directed by", "its trailer was
 #: edited by"
 _WORK_NOUN = re.compile(
-    r"\b(?:novels?|novellas?|books?|plays?|songs?|tracks?|singles?|themes?|trailers?|teasers?|scenes|sequences?|"
-    r"footage|segments?|comics?|comic books?|graphic novels?|manga|memoirs?|poems?|stor(?:y|ies)|articles?|"
-    r"operas?|musicals|stage musical|albums?|games?|episodes?|series|miniseries|retelling|parody|homage|tribute|reboot|"
-    r"franchise|unit)\b"
+    rf"\b(?:{_WORK_WORDS}|tracks?|themes?|teasers?|scenes|sequences?|footage|segments?|comic books?|graphic novels?|"
+    r"miniseries|musicals|stage musical|retelling|parody|homage|tribute|reboot|franchise|unit)\b"
 )
 #: a work named before a credit, whatever the punctuation between: "an homage to X, directed by",
 #: "the song "X", written by", "the 1962 thriller X directed by"
