@@ -177,5 +177,7 @@ def test_aggregator_prose_templates_write_their_sentence() -> None:
     assert clean_text(parse("{{Metacritic film prose|79|62}}")).startswith(
         "Metacritic, which uses a weighted average, assigned the film a score of 79 out of 100, based on 62 critics"
     )
+    # messy input is data: a score written with a thousands comma still renders, no exception
+    assert "a score of 1,000 out of 100" in clean_text(parse("{{Metacritic film prose|1,000|9}}"))
     for no_figures in ("{{Rotten Tomatoes prose}}", "{{Rotten Tomatoes prose|n/a|7|5}}", "{{Metacritic film prose|79}}"):
         assert clean_text(parse(no_figures)) == ""

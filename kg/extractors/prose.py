@@ -858,10 +858,11 @@ class _Reader:
             if len(actors) != 1 or text[end : m.start()].strip() not in ("", "also"):
                 continue
             character, char_end = self.character_at(text, m.end())
-            in_link = re.match(r"\s+in\s+", text[char_end:]) and any(sp.start == char_end + len(re.match(r"\s+in\s+", text[char_end:]).group()) for sp in s.links)
+            in_ = re.match(r"\s+in\s+", text[char_end:])
+            in_link = in_ is not None and any(sp.start == char_end + in_.end() for sp in s.links)
             if self.hedged(text, m.start()) or _IN_ANOTHER_WORK.search(self.clause_of(text, m.start())) or in_link:
                 continue  # "X stars as Tom in the sequel", "X also stars as Jane in ''[[Y]]''"
-            self.add_cast(actors[0], self.character_at(text, m.end())[0], s)
+            self.add_cast(actors[0], character, s)
         for m in list(_PLAYED_BY.finditer(text)) + list(_CAST_AS.finditer(text)):
             clause = self.clause_of(text, m.start())
             if self.hedged(text, m.start()) or _ANOTHER_FILM.search(clause) or _IN_ANOTHER_WORK.search(clause):

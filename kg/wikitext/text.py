@@ -68,7 +68,7 @@ def render_aggregator_prose(t: Template, name: str) -> str:
     if not (_NUMBER.fullmatch(score) and _NUMBER.fullmatch(count)):
         return ""
     if name == "metacritic film prose":
-        words = next(w for low, w in METASCORE_WORDS if float(score) >= low)
+        words = next(w for low, w in METASCORE_WORDS if float(score.replace(",", "")) >= low)
         return (f"Metacritic, which uses a weighted average, assigned the film a score of {score} out of 100, "
                 f"based on {count} critics, indicating {words}.")  # fmt: skip
     text = f"On the review aggregator website Rotten Tomatoes, {score}% of {count} critics' reviews are positive"
